@@ -1,0 +1,296 @@
+/* rapport-cli.c — Rapport's command line, thin over the core library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rapport-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "rpt-customer-store.h"
+#include "rpt-database.h"
+#include "rpt-demo.h"
+#include "rpt-error.h"
+
+typedef int (*CommandFunc) (const char *db_path, int argc, char **argv);
+
+typedef struct
+{
+  const char  *name;
+  CommandFunc  run;
+  const char  *summary;
+} Command;
+
+static int
+fail (const char *format,
+      ...) G_GNUC_PRINTF (1, 2);
+
+static int
+fail (const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* one line, whatever the message held */
+  g_strdelimit (message, "\n", ' ');
+  fprintf (stderr, "rapport-cli: %s\n", message);
+  return EXIT_FAILURE;
+}
+
+static gboolean
+parse_options (GOptionEntry  *entries,
+               const char    *command,
+               const char    *parameters,
+               const char    *summary,
+               int           *argc,
+               char        ***argv,
+               int           *status)
+{
+  g_autofree char *usage = g_strdup_printf ("%s%s%s", command, parameters ? " " : "",
+                                            parameters ? parameters : "");
+  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = fail ("%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static RptDatabase *
+open_database (const char       *path,
+               RptDatabaseFlags  flags,
+               int              *status)
+{
+  g_autoptr(GError) error = NULL;
+  RptDatabase *db = rpt_database_open (path, flags, &error);
+
+  if (db == NULL)
+    *status = fail ("%s", error->message);
+  return db;
+}
+
+static void
+print_progress (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  if (isatty (fileno (stderr)))
+    fprintf (stderr, "\r%u / %u", done, total);
+}
+
+static int
+cmd_demo (const char  *db_path,
+          int          argc,
+          char       **argv)
+{
+  int customers = RPT_DEMO_DEFAULT_CUSTOMERS, purchases = 0, seed = 1, status = 0;
+  g_autofree char *today = NULL;
+  GOptionEntry entries[] = {
+    { "customers", 0, 0, G_OPTION_ARG_INT, &customers, N_("Number of customers (default 300)"), "N" },
+    { "purchases", 0, 0, G_OPTION_ARG_INT, &purchases, N_("Number of purchases in all (default six a customer)"), "M" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed: the same seed gives the same data"), "S" },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today, N_("Last day of the history (default today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr(RptDatabase) db = NULL;
+  g_autoptr(RptCustomerStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RptDemoOptions options = { 0 };
+  gint64 start;
+
+  if (!parse_options (entries, "demo", NULL, _("Fill a new database with a demo shop's customers."),
+                      &argc, &argv, &status))
+    return status;
+  if (customers < 0 || purchases < 0)
+    return fail (_("--customers and --purchases cannot be negative"));
+  options.customers = customers;
+  options.purchases = purchases;
+  options.seed = (guint32) seed;
+  options.today = today;
+  options.progress = print_progress;
+  start = g_get_monotonic_time ();
+  if (!rpt_demo_create_file (db_path, &options, &error))
+    return fail ("%s", error->message);
+  db = open_database (db_path, RPT_DATABASE_NO_BACKUP, &status);
+  if (db == NULL)
+    return status;
+  store = rpt_customer_store_new (db);
+  if (isatty (fileno (stderr)))
+    fputc ('\n', stderr);
+  printf (_("Created %u customers in %.1f s: %s\n"), rpt_customer_store_count_active (store),
+          (g_get_monotonic_time () - start) / 1e6, db_path);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_check (const char  *db_path,
+           int          argc,
+           char       **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(RptDatabase) db = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!parse_options (entries, "check", NULL, _("Check the database for damage."), &argc, &argv,
+                      &status))
+    return status;
+  db = open_database (db_path, RPT_DATABASE_READ_ONLY, &status);
+  if (db == NULL)
+    return status;
+  if (!rpt_database_check (db, &problems, &error))
+    return fail ("%s", error->message);
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        printf ("%s\n", (char *) g_ptr_array_index (problems, i));
+      return fail (g_dngettext (GETTEXT_PACKAGE, "%u problem found in %s",
+                                "%u problems found in %s", problems->len),
+                   problems->len, db_path);
+    }
+  printf (_("%s is intact.\n"), db_path);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_backup (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the backup to FILE instead of the backup folder"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(RptDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  int status = 0;
+
+  if (!parse_options (entries, "backup", NULL, _("Copy the database to a backup file."), &argc,
+                      &argv, &status))
+    return status;
+  db = open_database (db_path, RPT_DATABASE_NO_BACKUP, &status);
+  if (db == NULL)
+    return status;
+  if (output != NULL)
+    {
+      if (g_file_test (output, G_FILE_TEST_EXISTS))
+        return fail (_("%s exists already; choose a new file name"), output);
+      if (!rpt_database_backup_to (db, output, &error))
+        return fail ("%s", error->message);
+      written = g_strdup (output);
+    }
+  else if ((written = rpt_database_backup_now (db, "manual", &error)) == NULL)
+    return fail ("%s", error->message);
+  printf ("%s\n", written);
+  return EXIT_SUCCESS;
+}
+
+static int
+cmd_restore (const char  *db_path,
+             int          argc,
+             char       **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!parse_options (entries, "restore", "BACKUP_FILE",
+                      _("Replace the database with a backup. The current file is backed up first."),
+                      &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return fail (_("restore needs exactly one backup file"));
+  if (!rpt_database_restore (db_path, argv[1], &error))
+    return fail ("%s", error->message);
+  printf (_("Restored %s from %s\n"), db_path, argv[1]);
+  return EXIT_SUCCESS;
+}
+
+static const Command commands[] = {
+  { "demo", cmd_demo, N_("Fill a new database with a demo shop") },
+  { "check", cmd_check, N_("Check the database for damage") },
+  { "backup", cmd_backup, N_("Copy the database to a backup file") },
+  { "restore", cmd_restore, N_("Replace the database with a backup") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  rapport-cli [--db FILE] COMMAND [OPTION…]\n\n%s\n", _("Usage:"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Without --db, the default database in your data folder is used. "
+                            "“rapport-cli COMMAND --help” describes a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  const char *command = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPPORT_LOCALEDIR") ? g_getenv ("RAPPORT_LOCALEDIR")
+                                                                  : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_ptr_array_add (rest, argv[0]);
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        {
+          g_free (db_path);
+          db_path = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (db_path);
+          db_path = g_strdup (argv[i] + 5);
+        }
+      else if (g_str_equal (argv[i], "--db"))
+        return fail (_("--db needs a file name"));
+      else if (command == NULL && argv[i][0] != '-')
+        command = argv[i];
+      else if (command == NULL && (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h")))
+        {
+          print_usage (stdout);
+          return EXIT_SUCCESS;
+        }
+      else
+        g_ptr_array_add (rest, argv[i]);
+    }
+  if (command == NULL)
+    {
+      print_usage (stderr);
+      return 2;
+    }
+  if (db_path == NULL)
+    db_path = rpt_database_default_path ();
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].name, command))
+      {
+        g_ptr_array_add (rest, NULL);
+        return commands[i].run (db_path, rest->len - 1, (char **) rest->pdata);
+      }
+  return fail (_("unknown command “%s”; see rapport-cli --help"), command);
+}

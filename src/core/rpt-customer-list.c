@@ -1,0 +1,296 @@
+/* rpt-customer-list.c
+ *
+ * The order of all cards is read once per sort as an array of ids (an index
+ * scan in SQL); a search or filter is a bitset of matching ids from the
+ * indexes, and the visible list is the order array filtered by that set —
+ * a pass over a few megabytes, never a sort of a million rows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rpt-customer-list"
+
+#include "config.h"
+
+#include "rpt-customer-list.h"
+
+struct _RptCustomerList
+{
+  RptIdList         parent_instance;
+
+  RptCustomerStore *store;
+  gulong            changed_id;
+  GArray           *order;        /* every card of the current sort; NULL when stale */
+  char             *query;
+  char             *tag;
+  char             *owner;
+  int               stage;
+  RptSortColumn     sort;
+  gboolean          descending;
+  gboolean          archived;
+  guint             refresh_source;
+  GError           *error;        /* the last refresh's, for the view to show */
+};
+
+G_DEFINE_FINAL_TYPE (RptCustomerList, rpt_customer_list, RPT_TYPE_ID_LIST)
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GObject *
+rpt_customer_list_load_item (RptIdList *list,
+                             guint32    id)
+{
+  RptCustomerList *self = RPT_CUSTOMER_LIST (list);
+
+  return (GObject *) rpt_customer_store_load_summary (self->store, id, NULL);
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  RptCustomerList *self = data;
+
+  self->refresh_source = 0;
+  rpt_customer_list_refresh (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (RptCustomerList *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_idle, self, NULL);
+}
+
+static void
+on_customer_changed (RptCustomerStore *store,
+                     gint64            id,
+                     RptCustomerList  *self)
+{
+  g_clear_pointer (&self->order, g_array_unref);
+  rpt_id_list_reload_id (RPT_ID_LIST (self), (guint32) id);
+  queue_refresh (self);
+}
+
+static void
+rpt_customer_list_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rpt_customer_list_dispose (GObject *object)
+{
+  RptCustomerList *self = RPT_CUSTOMER_LIST (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (rpt_customer_list_parent_class)->dispose (object);
+}
+
+static void
+rpt_customer_list_finalize (GObject *object)
+{
+  RptCustomerList *self = RPT_CUSTOMER_LIST (object);
+
+  g_clear_pointer (&self->order, g_array_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->tag, g_free);
+  g_clear_pointer (&self->owner, g_free);
+  g_clear_error (&self->error);
+  G_OBJECT_CLASS (rpt_customer_list_parent_class)->finalize (object);
+}
+
+static void
+rpt_customer_list_class_init (RptCustomerListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  RptIdListClass *list_class = RPT_ID_LIST_CLASS (klass);
+
+  object_class->get_property = rpt_customer_list_get_property;
+  object_class->dispose = rpt_customer_list_dispose;
+  object_class->finalize = rpt_customer_list_finalize;
+  list_class->item_type = RPT_TYPE_CUSTOMER;
+  list_class->load_item = rpt_customer_list_load_item;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rpt_customer_list_init (RptCustomerList *self)
+{
+  self->stage = -1;
+}
+
+RptCustomerList *
+rpt_customer_list_new (RptCustomerStore *store)
+{
+  RptCustomerList *self;
+
+  g_return_val_if_fail (RPT_IS_CUSTOMER_STORE (store), NULL);
+
+  self = g_object_new (RPT_TYPE_CUSTOMER_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->changed_id = g_signal_connect (store, "customer-changed",
+                                       G_CALLBACK (on_customer_changed), self);
+  return self;
+}
+
+static GArray *
+filter_order (const GArray    *order,
+              const RptBitset *set)
+{
+  const guint32 *ids = (const guint32 *) order->data;
+  GArray *view = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 256);
+
+  for (guint i = 0; i < order->len; i++)
+    if (rpt_bitset_has (set, ids[i]))
+      g_array_append_val (view, ids[i]);
+  return view;
+}
+
+gboolean
+rpt_customer_list_refresh (RptCustomerList  *self,
+                           GError          **error)
+{
+  g_autoptr(RptBitset) matches = NULL;
+  g_autoptr(RptBitset) filtered = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GArray *view;
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (self));
+
+  g_return_val_if_fail (RPT_IS_CUSTOMER_LIST (self), FALSE);
+
+  g_clear_error (&self->error);
+  if (self->order == NULL)
+    self->order = rpt_customer_store_ordered_ids (self->store, self->sort, self->descending,
+                                                  self->archived, &local_error);
+  if (self->order != NULL && self->query != NULL)
+    matches = rpt_customer_store_match (self->store, self->query, &local_error);
+  if (local_error == NULL)
+    filtered = rpt_customer_store_filter (self->store, self->tag, self->stage, self->owner,
+                                          &local_error);
+  if (local_error != NULL)
+    {
+      self->error = g_error_copy (local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (matches != NULL && filtered != NULL)
+    rpt_bitset_intersect (matches, filtered);
+  else if (filtered != NULL)
+    matches = g_steal_pointer (&filtered);
+
+  if (matches != NULL)
+    view = filter_order (self->order, matches);
+  else
+    view = g_array_ref (self->order);
+  /* The order array is kept for the next query, so the list gets a copy. */
+  if (view == self->order)
+    {
+      GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint32), view->len);
+      g_array_append_vals (copy, view->data, view->len);
+      g_array_unref (view);
+      view = copy;
+    }
+  rpt_id_list_set_ids (RPT_ID_LIST (self), view);
+  if (before != g_list_model_get_n_items (G_LIST_MODEL (self)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  return TRUE;
+}
+
+void
+rpt_customer_list_set_search (RptCustomerList *self,
+                              const char      *query)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (query ? query : ""));
+
+  g_return_if_fail (RPT_IS_CUSTOMER_LIST (self));
+
+  g_free (self->query);
+  self->query = *stripped ? g_steal_pointer (&stripped) : NULL;
+  rpt_customer_list_refresh (self, NULL);
+}
+
+void
+rpt_customer_list_set_filters (RptCustomerList *self,
+                               const char      *tag,
+                               int              stage,
+                               const char      *owner)
+{
+  g_return_if_fail (RPT_IS_CUSTOMER_LIST (self));
+
+  g_free (self->tag);
+  self->tag = tag && *tag ? g_strdup (tag) : NULL;
+  g_free (self->owner);
+  self->owner = owner && *owner ? g_strdup (owner) : NULL;
+  self->stage = stage;
+  rpt_customer_list_refresh (self, NULL);
+}
+
+void
+rpt_customer_list_set_sort (RptCustomerList *self,
+                            RptSortColumn    column,
+                            gboolean         descending)
+{
+  g_return_if_fail (RPT_IS_CUSTOMER_LIST (self));
+
+  if (self->sort == column && self->descending == !!descending && self->order != NULL)
+    return;
+  self->sort = column;
+  self->descending = !!descending;
+  g_clear_pointer (&self->order, g_array_unref);
+  rpt_customer_list_refresh (self, NULL);
+}
+
+void
+rpt_customer_list_set_archived (RptCustomerList *self,
+                                gboolean         archived)
+{
+  g_return_if_fail (RPT_IS_CUSTOMER_LIST (self));
+
+  if (self->archived == !!archived && self->order != NULL)
+    return;
+  self->archived = !!archived;
+  g_clear_pointer (&self->order, g_array_unref);
+  rpt_customer_list_refresh (self, NULL);
+}
+
+gboolean
+rpt_customer_list_get_archived (RptCustomerList *self)
+{
+  return self->archived;
+}
+
+guint
+rpt_customer_list_get_total (RptCustomerList *self)
+{
+  return self->order ? self->order->len : 0;
+}
+
+const GError *
+rpt_customer_list_get_error (RptCustomerList *self)
+{
+  return self->error;
+}

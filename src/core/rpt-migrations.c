@@ -1,0 +1,176 @@
+/* rpt-migrations.c — every schema the file has had, in order
+ *
+ * A step never changes once released: the next change is a new step. Each
+ * step runs in its own transaction together with its user_version bump.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rpt-migrations"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rpt-customer-store-private.h"
+#include "rpt-error.h"
+#include "rpt-migrations.h"
+
+typedef gboolean (*MigrationFunc) (RptDatabase *db, GError **error);
+
+typedef struct
+{
+  const char    *sql;
+  MigrationFunc  after;
+} Migration;
+
+/* 1: customers, contacts, tags and the timeline. */
+static const char migration_1[] =
+  "PRAGMA application_id = 1380995156;"
+  "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+  "CREATE TABLE staff (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind INTEGER NOT NULL DEFAULT 0 CHECK (kind IN (0, 1)),"
+  "  organisation_id INTEGER REFERENCES customers (id) ON DELETE SET NULL,"
+  "  given_name TEXT NOT NULL DEFAULT '',"
+  "  family_name TEXT NOT NULL DEFAULT '',"
+  "  org_name TEXT NOT NULL DEFAULT '',"
+  "  name_order INTEGER NOT NULL DEFAULT 0,"
+  "  job_title TEXT NOT NULL DEFAULT '',"
+  "  street TEXT NOT NULL DEFAULT '',"
+  "  locality TEXT NOT NULL DEFAULT '',"
+  "  region TEXT NOT NULL DEFAULT '',"
+  "  postal_code TEXT NOT NULL DEFAULT '',"
+  "  country TEXT NOT NULL DEFAULT '',"
+  "  language TEXT NOT NULL DEFAULT '',"
+  "  channel INTEGER NOT NULL DEFAULT 0,"
+  "  frequency_days INTEGER NOT NULL DEFAULT 0,"
+  "  consent INTEGER NOT NULL DEFAULT 0,"
+  "  do_not_contact INTEGER NOT NULL DEFAULT 0,"
+  "  industry TEXT NOT NULL DEFAULT '',"
+  "  size_band INTEGER NOT NULL DEFAULT 0,"
+  "  owner_id INTEGER REFERENCES staff (id) ON DELETE SET NULL,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  referred_by INTEGER REFERENCES customers (id) ON DELETE SET NULL,"
+  "  stage INTEGER NOT NULL DEFAULT 0,"
+  "  archived INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "CREATE INDEX customers_organisation ON customers (organisation_id) WHERE organisation_id IS NOT NULL;"
+  "CREATE TABLE contact_points ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  value TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX contact_points_customer ON contact_points (customer_id, position);"
+  "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);"
+  "CREATE TABLE customer_tags ("
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+  "  noted_on TEXT NOT NULL,"
+  "  PRIMARY KEY (customer_id, tag_id)) WITHOUT ROWID;"
+  "CREATE INDEX customer_tags_tag ON customer_tags (tag_id, customer_id);"
+  "CREATE TABLE timeline ("
+  "  id INTEGER PRIMARY KEY,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  kind INTEGER NOT NULL,"
+  "  occurred TEXT NOT NULL,"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  details TEXT NOT NULL DEFAULT '',"
+  "  amount INTEGER NOT NULL DEFAULT 0,"
+  "  item TEXT NOT NULL DEFAULT '',"
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  owner_id INTEGER REFERENCES staff (id) ON DELETE SET NULL);"
+  "CREATE INDEX timeline_customer ON timeline (customer_id, occurred DESC, id DESC);";
+
+/* 2: complaints, and what the customer list sorts and counts by. */
+static const char migration_2[] =
+  "ALTER TABLE timeline ADD COLUMN tracking TEXT;"
+  "ALTER TABLE timeline ADD COLUMN due TEXT;"
+  "ALTER TABLE timeline ADD COLUMN status INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE timeline ADD COLUMN resolution TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE timeline ADD COLUMN resolved_on TEXT;"
+  "CREATE UNIQUE INDEX timeline_tracking ON timeline (tracking) WHERE tracking IS NOT NULL;"
+  "CREATE INDEX timeline_complaints ON timeline (status, due) WHERE kind = 7;"
+  "ALTER TABLE customers ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE customers ADD COLUMN last_contact TEXT;"
+  "ALTER TABLE customers ADD COLUMN spend INTEGER NOT NULL DEFAULT 0;"
+  "UPDATE customers SET"
+  "  last_contact = (SELECT max (occurred) FROM timeline t WHERE t.customer_id = customers.id),"
+  "  spend = (SELECT coalesce (sum (amount), 0) FROM timeline t"
+  "           WHERE t.customer_id = customers.id AND t.kind = 0);"
+  "CREATE INDEX customers_by_name ON customers (archived, sort_name, id);"
+  "CREATE INDEX customers_by_locality ON customers (archived, locality, id);"
+  "CREATE INDEX customers_by_stage ON customers (archived, stage, id);"
+  "CREATE INDEX customers_by_contact ON customers (archived, last_contact, id);"
+  "CREATE INDEX customers_by_spend ON customers (archived, spend, id);"
+  "CREATE INDEX customers_by_owner ON customers (owner_id, archived);"
+  "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
+  "INSERT INTO counters VALUES ('active_customers',"
+  "  (SELECT count(*) FROM customers WHERE archived = 0));"
+  "CREATE TRIGGER customers_count_insert AFTER INSERT ON customers WHEN NEW.archived = 0 BEGIN"
+  "  UPDATE counters SET value = value + 1 WHERE name = 'active_customers'; END;"
+  "CREATE TRIGGER customers_count_delete AFTER DELETE ON customers WHEN OLD.archived = 0 BEGIN"
+  "  UPDATE counters SET value = value - 1 WHERE name = 'active_customers'; END;"
+  "CREATE TRIGGER customers_count_archive AFTER UPDATE OF archived ON customers"
+  "  WHEN OLD.archived <> NEW.archived BEGIN"
+  "  UPDATE counters SET value = value + (CASE WHEN NEW.archived = 0 THEN 1 ELSE -1 END)"
+  "  WHERE name = 'active_customers'; END;";
+
+/* 3: search — trigram full text for three characters and more, and a key
+ * table of words and CJK suffixes for the one- and two-character queries. */
+static const char migration_3[] =
+  "CREATE VIRTUAL TABLE customer_fts USING fts5 (body, tokenize = 'trigram');"
+  "CREATE TABLE search_keys ("
+  "  key TEXT NOT NULL,"
+  "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (key, customer_id)) WITHOUT ROWID;"
+  "CREATE INDEX search_keys_customer ON search_keys (customer_id);";
+
+static const Migration migrations[RPT_SCHEMA_VERSION] = {
+  { migration_1, NULL },
+  { migration_2, _rpt_customer_store_fill_sort_names },
+  { migration_3, _rpt_customer_store_reindex_all },
+};
+
+G_STATIC_ASSERT (RPT_APPLICATION_ID == 1380995156);
+
+static gboolean
+run_step (RptDatabase  *db,
+          int           version,
+          GError      **error)
+{
+  const Migration *step = &migrations[version - 1];
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  g_debug ("Migrating %s to version %d", rpt_database_get_path (db), version);
+  if (!rpt_database_begin (db, error))
+    return FALSE;
+  if (!rpt_database_exec (db, step->sql, error)
+      || (step->after != NULL && !step->after (db, error))
+      || !rpt_database_exec (db, bump, error))
+    {
+      rpt_database_rollback (db);
+      return FALSE;
+    }
+  return rpt_database_commit (db, error);
+}
+
+gboolean
+rpt_migrations_run (RptDatabase  *db,
+                    int           from,
+                    int           to,
+                    GError      **error)
+{
+  g_return_val_if_fail (from >= 0 && to <= RPT_SCHEMA_VERSION, FALSE);
+
+  for (int version = from + 1; version <= to; version++)
+    if (!run_step (db, version, error))
+      {
+        g_prefix_error (error, _("Updating the database to version %d failed: "), version);
+        return FALSE;
+      }
+  return TRUE;
+}

@@ -1,0 +1,32 @@
+/* rpt-window-private.h — shared by rpt-window.c and rpt-window-actions.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "rpt-customers-page.h"
+#include "rpt-window.h"
+
+G_BEGIN_DECLS
+
+struct _RptWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  RptDatabase          *db;
+  RptCustomerStore     *store;
+  GSettings            *settings;
+  gint64                last_archived;   /* for Undo */
+
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  GtkListBox           *sidebar;
+  GtkStack             *stack;
+  RptCustomersPage     *customers_page;
+  GtkRevealer          *demo_bar;
+};
+
+void _rpt_window_class_actions_init (GtkWidgetClass *widget_class);
+void _rpt_window_update_actions     (RptWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* rpt-window.h — the main window: pages on the left, the work on the right
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rpt-application.h"
+#include "rpt-customer-store.h"
+
+G_BEGIN_DECLS
+
+#define RPT_TYPE_WINDOW (rpt_window_get_type ())
+G_DECLARE_FINAL_TYPE (RptWindow, rpt_window, RPT, WINDOW, AdwApplicationWindow)
+
+RptWindow        *rpt_window_new          (RptApplication *app,
+                                           RptDatabase    *db);
+RptDatabase      *rpt_window_get_database (RptWindow      *self);
+RptCustomerStore *rpt_window_get_store    (RptWindow      *self);
+void              rpt_window_add_toast    (RptWindow      *self,
+                                           AdwToast       *toast);
+void              rpt_window_show_error   (RptWindow      *self,
+                                           const GError   *error);
+void              rpt_window_show_page    (RptWindow      *self,
+                                           const char     *name);
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+#!/bin/bash
+# The command line: every command, its output and its failures.
+set -u
+cli="$1"
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+export XDG_DATA_HOME="$dir/data" RAPPORT_NO_AUTO_BACKUP=1 LANGUAGE=en
+n=0 failed=0
+
+check () {
+  n=$((n + 1))
+  if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; failed=$((failed + 1)); fi
+}
+
+check "help lists the commands" '"$cli" --help | grep -q "demo" && "$cli" --help | grep -q "restore"'
+check "every command has --help" '"$cli" demo --help | grep -q -- "--customers"'
+check "no command is a usage error" '! "$cli" 2>/dev/null'
+out=$("$cli" frobnicate 2>&1); st=$?
+check "unknown command fails with one line" '[ $st -ne 0 ] && [ $(printf "%s\n" "$out" | wc -l) -eq 1 ] && grep -q "unknown command" <<<"$out"'
+check "demo creates a database" '"$cli" --db "$dir/shop.db" demo --customers 200 --seed 3 --today 2026-11-24 | grep -q "200"'
+check "demo refuses a file with customers" '! "$cli" --db "$dir/shop.db" demo --customers 5 2>"$dir/err" && [ $(wc -l <"$dir/err") -eq 1 ]'
+check "check passes" '"$cli" --db "$dir/shop.db" check | grep -q "intact"'
+check "backup to a file" '"$cli" --db "$dir/shop.db" backup --output "$dir/copy.db" && [ -s "$dir/copy.db" ]'
+check "backup never overwrites" '! "$cli" --db "$dir/shop.db" backup --output "$dir/copy.db" 2>/dev/null'
+check "backup into the backup folder" '[ -f "$("$cli" --db "$dir/shop.db" backup)" ]'
+check "restore from the copy" '"$cli" --db "$dir/restored.db" restore "$dir/copy.db" && "$cli" --db "$dir/restored.db" check >/dev/null'
+printf 'not a database' >"$dir/junk.db"
+out=$("$cli" --db "$dir/junk.db" check 2>&1); st=$?
+check "a damaged file is reported in one line, untouched" '[ $st -ne 0 ] && [ $(printf "%s\n" "$out" | wc -l) -eq 1 ] && [ "$(cat "$dir/junk.db")" = "not a database" ]'
+check "a missing file is an error" '! "$cli" --db "$dir/none.db" check 2>/dev/null && [ ! -e "$dir/none.db" ]'
+check "default database without --db" '"$cli" demo --customers 3 --today 2026-01-01 >/dev/null && [ -f "$dir/data/rapport/rapport.db" ]'
+check "negative sizes are refused" '! "$cli" --db "$dir/neg.db" demo --customers -1 2>/dev/null'
+
+echo "1..$n"
+echo "$((n - failed)) passed, $failed failed"
+[ $failed -eq 0 ]

@@ -1,0 +1,129 @@
+/* test-screenshot.c — the window renders, translated, in en, zh_CN and es
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "rpt-application.h"
+#include "rpt-customers-page.h"
+#include "rpt-demo.h"
+#include "rpt-window.h"
+#include "ui-test-utils.h"
+
+static char *db_path;
+static const char *png_path;
+
+static gboolean
+is_mapped (gpointer app)
+{
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  return RPT_IS_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window))
+         && gtk_widget_get_width (GTK_WIDGET (window)) > 0;
+}
+
+static gboolean
+label_is (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static GdkTexture *
+render (GtkWidget *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+/* A blank or single-colour picture is a failed rendering. */
+static guint
+count_colours (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * height);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  for (int i = 0; i < width * height; i += 7)
+    g_hash_table_add (seen, GUINT_TO_POINTER (pixels[i]));
+  return g_hash_table_size (seen);
+}
+
+static gboolean
+run_script (gpointer app)
+{
+  GtkWidget *window;
+  const char *customers = _("Customers");
+  g_autoptr(GdkTexture) texture = NULL;
+  RptCustomersPage *page;
+
+  ui_wait_for (is_mapped, app, "the window on screen");
+  window = GTK_WIDGET (gtk_application_get_active_window (app));
+  page = RPT_CUSTOMERS_PAGE (ui_find (window, RPT_TYPE_CUSTOMERS_PAGE, NULL, NULL));
+  rpt_customers_page_select_id (page, 1);
+  ui_spin (500);
+
+  /* the translation is loaded and on screen */
+  if (!g_str_has_prefix (g_getenv ("LANGUAGE"), "en"))
+    g_assert_cmpstr (customers, !=, "Customers");
+  g_assert_nonnull (ui_find (window, GTK_TYPE_LABEL, label_is, customers));
+
+  texture = render (window);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, 360);
+  g_assert_cmpuint (count_colours (texture), >, 50);
+  g_assert_true (gdk_texture_save_to_png (texture, png_path));
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *app)
+{
+  g_idle_add (run_script, app);
+}
+
+static void
+test_screenshot (void)
+{
+  g_autoptr(RptApplication) app = rpt_application_new ();
+  char *argv[] = { (char *) "rapport", (char *) "--db", db_path, NULL };
+  RptDemoOptions options = { .customers = 300, .seed = 2024, .today = "2026-11-24" };
+
+  g_assert_true (rpt_demo_create_file (db_path, &options, NULL));
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("RAPPORT_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (argc < 2)
+    {
+      g_printerr ("usage: test-screenshot OUTPUT.png\n");
+      return 2;
+    }
+  png_path = argv[1];
+  db_path = g_build_filename (g_get_user_data_dir (), "shop.db", NULL);
+  g_test_add_func ("/ui/screenshot", test_screenshot);
+  return g_test_run ();
+}

@@ -1,0 +1,195 @@
+/* test-window.c — a shop owner's first minutes, driven through the widgets
+ *
+ * Starts the real application on a temporary database, creates a customer
+ * in the editor, finds the card by a two-character Chinese substring, logs
+ * an interaction, archives the card and undoes it — checking the rows in
+ * SQLite after each step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "rpt-application.h"
+#include "rpt-customer-editor.h"
+#include "rpt-customers-page.h"
+#include "rpt-demo.h"
+#include "rpt-entry-dialog.h"
+#include "rpt-window.h"
+#include "ui-test-utils.h"
+
+static char *db_path;
+
+static gboolean
+has_window (gpointer app)
+{
+  return RPT_IS_WINDOW (gtk_application_get_active_window (app));
+}
+
+static gboolean
+has_toplevel (gpointer type)
+{
+  return ui_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
+}
+
+static gboolean
+no_toplevel (gpointer type)
+{
+  return ui_find_toplevel (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} CountWait;
+
+static gboolean
+has_count (gpointer data)
+{
+  CountWait *w = data;
+  return g_list_model_get_n_items (w->model) == w->n;
+}
+
+static gint64
+create_customer (RptWindow *window)
+{
+  GtkWindow *editor;
+  RptCustomerList *list;
+  RptCustomer *selected;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
+  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (RPT_TYPE_CUSTOMER_EDITOR), "the editor");
+  editor = ui_find_toplevel (RPT_TYPE_CUSTOMER_EDITOR);
+  ui_set_row_text (GTK_WIDGET (editor), _("Given name"), "梦蝶");
+  ui_set_row_text (GTK_WIDGET (editor), _("Family name"), "欧阳");
+  ui_click (GTK_WIDGET (editor), _("Save"));
+  ui_wait_for (no_toplevel, GSIZE_TO_POINTER (RPT_TYPE_CUSTOMER_EDITOR), "the editor to close");
+
+  list = rpt_customers_page_get_list (RPT_CUSTOMERS_PAGE (ui_find (GTK_WIDGET (window),
+                                                                   RPT_TYPE_CUSTOMERS_PAGE, NULL, NULL)));
+  g_assert_nonnull (list);
+  selected = rpt_customers_page_get_selected (RPT_CUSTOMERS_PAGE (ui_find (GTK_WIDGET (window),
+                                                                           RPT_TYPE_CUSTOMERS_PAGE, NULL, NULL)));
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (rpt_customer_get_display_name (selected), ==, "欧阳梦蝶");
+  return rpt_customer_get_id (selected);
+}
+
+static void
+search_for (RptWindow  *window,
+            const char *query,
+            guint       expected)
+{
+  RptCustomersPage *page = RPT_CUSTOMERS_PAGE (ui_find (GTK_WIDGET (window), RPT_TYPE_CUSTOMERS_PAGE,
+                                                        NULL, NULL));
+  GtkWidget *entry = ui_find (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  CountWait wait = { G_LIST_MODEL (rpt_customers_page_get_list (page)), expected };
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  ui_wait_for (has_count, &wait, "search results");
+}
+
+static void
+log_interaction (RptWindow *window,
+                 gint64     id)
+{
+  RptCustomerStore *store = rpt_window_get_store (window);
+  g_autoptr(RptTimelineEntry) last = NULL;
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.log-interaction", NULL);
+  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (RPT_TYPE_ENTRY_DIALOG), "the entry dialog");
+  dialog = ui_find_toplevel (RPT_TYPE_ENTRY_DIALOG);
+  ui_set_row_text (GTK_WIDGET (dialog), _("Summary"), "Asked about the autumn oolong");
+  ui_click (GTK_WIDGET (dialog), _("Save"));
+  ui_wait_for (no_toplevel, GSIZE_TO_POINTER (RPT_TYPE_ENTRY_DIALOG), "the dialog to close");
+  last = rpt_customer_store_last_interaction (store, id, NULL);
+  g_assert_nonnull (last);
+  g_assert_cmpstr (rpt_timeline_entry_get_summary (last), ==, "Asked about the autumn oolong");
+}
+
+static gboolean
+is_archived (RptCustomerStore *store,
+             gint64            id)
+{
+  g_autoptr(RptCustomer) c = rpt_customer_store_load_summary (store, id, NULL);
+
+  g_assert_nonnull (c);
+  return rpt_customer_get_archived (c);
+}
+
+static void
+archive_and_undo (RptWindow *window,
+                  gint64     id)
+{
+  RptCustomerStore *store = rpt_window_get_store (window);
+  RptCustomersPage *page = RPT_CUSTOMERS_PAGE (ui_find (GTK_WIDGET (window), RPT_TYPE_CUSTOMERS_PAGE,
+                                                        NULL, NULL));
+  CountWait gone = { G_LIST_MODEL (rpt_customers_page_get_list (page)), 0 };
+  CountWait back = { G_LIST_MODEL (rpt_customers_page_get_list (page)), 1 };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.archive-customer", NULL);
+  g_assert_true (is_archived (store, id));
+  ui_wait_for (has_count, &gone, "the card to leave the list");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (is_archived (store, id));
+  ui_wait_for (has_count, &back, "the card to come back");
+}
+
+static gboolean
+run_script (gpointer app)
+{
+  RptWindow *window;
+  gint64 id;
+
+  ui_wait_for (has_window, app, "the main window");
+  window = RPT_WINDOW (gtk_application_get_active_window (app));
+  ui_spin (200);
+  id = create_customer (window);
+  search_for (window, "阳梦", 1);       /* across family and given name, two characters */
+  search_for (window, "梦蝶", 1);
+  search_for (window, "zzzz", 0);
+  search_for (window, "阳梦", 1);
+  log_interaction (window, id);
+  archive_and_undo (window, id);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *app)
+{
+  g_idle_add (run_script, app);
+}
+
+static void
+test_owner_flow (void)
+{
+  g_autoptr(RptApplication) app = rpt_application_new ();
+  char *argv[] = { (char *) "rapport", (char *) "--db", db_path, NULL };
+  RptDemoOptions options = { .customers = 300, .seed = 5, .today = "2026-11-24" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (rpt_demo_create_file (db_path, &options, &error));
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir = g_getenv ("RAPPORT_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  db_path = g_build_filename (g_get_user_data_dir (), "shop.db", NULL);
+  g_test_add_func ("/ui/window/owner-flow", test_owner_flow);
+  return g_test_run ();
+}

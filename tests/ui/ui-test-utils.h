@@ -1,0 +1,116 @@
+/* ui-test-utils.h — drive the real application from a test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+typedef gboolean (*UiCondition) (gpointer data);
+
+/* Let the main loop run until CONDITION holds; fail after ten seconds. */
+static inline void
+ui_wait_for (UiCondition  condition,
+             gpointer     data,
+             const char  *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static inline void
+ui_spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static inline GtkWidget *
+ui_find (GtkWidget             *root,
+         GType                  type,
+         gboolean             (*match) (GtkWidget *widget, gconstpointer data),
+         gconstpointer          data)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find (child, type, match, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline GtkWindow *
+ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static inline gboolean
+ui_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static inline gboolean
+ui_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  const char *text = gtk_button_get_label (GTK_BUTTON (widget));
+  g_autofree char *plain = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  plain = g_strdup (text);
+  /* mnemonics are not part of what the user reads */
+  for (char *p = plain, *q = plain;; p++)
+    if (*p != '_' && (*q++ = *p) == '\0')
+      break;
+  return g_strcmp0 (plain, label) == 0;
+}
+
+static inline void
+ui_set_row_text (GtkWidget  *root,
+                 const char *title,
+                 const char *text)
+{
+  GtkWidget *row = ui_find (root, ADW_TYPE_ENTRY_ROW, ui_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static inline void
+ui_click (GtkWidget  *root,
+          const char *label)
+{
+  GtkWidget *button = ui_find (root, GTK_TYPE_BUTTON, ui_button_labelled, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
