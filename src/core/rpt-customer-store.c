@@ -498,8 +498,9 @@ _rpt_customer_store_index (RptDatabase  *db,
     return FALSE;
   for (guint i = 0; i < keys->len; i++)
     {
-      stmt = rpt_database_prepare (db, "INSERT OR IGNORE INTO search_keys (key, customer_id)"
-                                       " VALUES (?, ?)", error);
+      /* keys are distinct per card already: a plain insert, no conflict check */
+      stmt = rpt_database_prepare (db, "INSERT INTO search_keys (key, customer_id) VALUES (?, ?)",
+                                   error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, g_ptr_array_index (keys, i), -1, SQLITE_TRANSIENT);
@@ -555,7 +556,8 @@ rpt_customer_store_bulk_defer_indexes (RptCustomerStore  *self,
    * every savepoint makes FTS5 flush its pending terms — row by row. */
   stmt = rpt_database_prepare (self->db, "SELECT type, name, sql FROM sqlite_schema"
                                          " WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
-                                         " AND tbl_name IN ('customers', 'timeline')", error);
+                                         " AND tbl_name IN ('customers', 'timeline', 'contact_points',"
+                                         " 'customer_tags', 'search_keys')", error);
   if (stmt == NULL)
     return FALSE;
   self->deferred = g_ptr_array_new_with_free_func (g_free);
@@ -574,7 +576,9 @@ rpt_customer_store_bulk_defer_indexes (RptCustomerStore  *self,
       if (!rpt_database_exec (self->db, names->pdata[i], error))
         return FALSE;
     }
-  return TRUE;
+  /* the trigram index merges its segments once, at the end */
+  return rpt_database_exec (self->db, "INSERT INTO customer_fts (customer_fts, rank)"
+                                      " VALUES ('automerge', 0)", error);
 }
 
 gboolean
@@ -585,6 +589,11 @@ _rpt_customer_store_restore_indexes (RptCustomerStore  *self,
 
   if (deferred == NULL)
     return TRUE;
+  if (!rpt_database_exec (self->db, "INSERT INTO customer_fts (customer_fts, rank)"
+                                    " VALUES ('automerge', 4);"
+                                    "INSERT INTO customer_fts (customer_fts) VALUES ('optimize')",
+                          error))
+    return FALSE;
   for (guint i = 0; i < deferred->len; i++)
     if (!rpt_database_exec (self->db, deferred->pdata[i], error))
       return FALSE;

@@ -618,13 +618,9 @@ gboolean
 rpt_database_finish_bulk_load (RptDatabase  *self,
                                GError      **error)
 {
-  g_autoptr(GPtrArray) problems = NULL;
-
   self->bulk = FALSE;
   if (!rpt_database_exec (self, "PRAGMA locking_mode = NORMAL; PRAGMA foreign_keys = ON;"
                                 " PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
-    return FALSE;
-  if (!rpt_database_exec (self, "PRAGMA foreign_key_check", error))
     return FALSE;
   return TRUE;
 }

@@ -124,9 +124,9 @@ static const char migration_2[] =
 static const char migration_3[] =
   "CREATE VIRTUAL TABLE customer_fts USING fts5 (body, tokenize = 'trigram');"
   "CREATE TABLE search_keys ("
-  "  key TEXT NOT NULL,"
   "  customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
-  "  PRIMARY KEY (key, customer_id)) WITHOUT ROWID;"
+  "  key TEXT NOT NULL);"
+  "CREATE INDEX search_keys_key ON search_keys (key, customer_id);"
   "CREATE INDEX search_keys_customer ON search_keys (customer_id);";
 
 static const Migration migrations[RPT_SCHEMA_VERSION] = {
