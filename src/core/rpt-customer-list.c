@@ -5,11 +5,18 @@
  * indexes, and the visible list is the order array filtered by that set —
  * a pass over a few megabytes, never a sort of a million rows.
  *
+ * Reading a million ids takes a few hundred milliseconds, so a new order
+ * shows its first page at once (LIMIT) while a worker thread reads the rest
+ * on its own connection; rows asked for before it is done come from
+ * LIMIT/OFFSET, and the finished order replaces them silently.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "rpt-customer-list"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "rpt-customer-list.h"
 
@@ -29,7 +36,11 @@ struct _RptCustomerList
   gboolean          archived;
   guint             refresh_source;
   GError           *error;        /* the last refresh's, for the view to show */
+  gboolean          partial;      /* order holds 0 where a worker still reads */
+  GCancellable     *loading;
 };
+
+#define FIRST_PAGE 128
 
 G_DEFINE_FINAL_TYPE (RptCustomerList, rpt_customer_list, RPT_TYPE_ID_LIST)
 
@@ -43,11 +54,129 @@ static GParamSpec *properties[N_PROPS];
 
 static GObject *
 rpt_customer_list_load_item (RptIdList *list,
+                             guint      position,
                              guint32    id)
 {
   RptCustomerList *self = RPT_CUSTOMER_LIST (list);
 
+  if (id == 0 && self->partial)
+    id = rpt_customer_store_id_at (self->store, self->sort, self->descending, self->archived,
+                                   position);
   return (GObject *) rpt_customer_store_load_summary (self->store, id, NULL);
+}
+
+typedef struct
+{
+  char          *path;
+  RptSortColumn  sort;
+  gboolean       descending;
+  gboolean       archived;
+} OrderJob;
+
+static void
+order_job_free (OrderJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+read_order_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  OrderJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptDatabase) db = rpt_database_open (job->path, RPT_DATABASE_READ_ONLY, &error);
+  g_autoptr(RptCustomerStore) store = db ? rpt_customer_store_new (db) : NULL;
+  GArray *order = store ? rpt_customer_store_ordered_ids (store, job->sort, job->descending,
+                                                          job->archived, &error) : NULL;
+
+  if (order == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, order, (GDestroyNotify) g_array_unref);
+}
+
+static void
+read_order_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RptCustomerList *self = RPT_CUSTOMER_LIST (source);
+  g_autoptr(GError) error = NULL;
+  GArray *order = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (order == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Reading the customer order failed: %s", error->message);
+      return;
+    }
+  g_clear_object (&self->loading);
+  if (self->order == NULL || !self->partial || self->order->len != order->len)
+    {
+      /* the cards changed meanwhile: start from the full order */
+      g_clear_pointer (&self->order, g_array_unref);
+      self->order = order;
+      self->partial = FALSE;
+      rpt_customer_list_refresh (self, NULL);
+      return;
+    }
+  g_array_unref (self->order);
+  self->order = order;
+  self->partial = FALSE;
+  if (self->query == NULL && self->tag == NULL && self->owner == NULL && self->stage < 0)
+    rpt_id_list_fill_ids (RPT_ID_LIST (self), g_array_copy (order));
+}
+
+/* First page now, the whole order from a worker thread. */
+static GArray *
+start_order (RptCustomerList  *self,
+             GError          **error)
+{
+  RptDatabase *db = rpt_customer_store_get_database (self->store);
+  guint total = rpt_customer_store_count (self->store, self->archived);
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GTask) task = NULL;
+  OrderJob *job;
+  GArray *order;
+
+  if (total <= FIRST_PAGE * 8)
+    return rpt_customer_store_ordered_ids (self->store, self->sort, self->descending,
+                                           self->archived, error);
+  first = rpt_customer_store_first_ids (self->store, self->sort, self->descending, self->archived,
+                                        FIRST_PAGE, error);
+  if (first == NULL)
+    return NULL;
+  order = g_array_sized_new (FALSE, TRUE, sizeof (guint32), total);
+  g_array_set_size (order, total);
+  memcpy (order->data, first->data, MIN (first->len, total) * sizeof (guint32));
+  self->partial = TRUE;
+
+  job = g_new0 (OrderJob, 1);
+  job->path = g_strdup (rpt_database_get_path (db));
+  job->sort = self->sort;
+  job->descending = self->descending;
+  job->archived = self->archived;
+  self->loading = g_cancellable_new ();
+  task = g_task_new (self, self->loading, read_order_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) order_job_free);
+  g_task_run_in_thread (task, read_order_thread);
+  return order;
+}
+
+static void
+forget_order (RptCustomerList *self)
+{
+  if (self->loading != NULL)
+    {
+      g_cancellable_cancel (self->loading);
+      g_clear_object (&self->loading);
+    }
+  g_clear_pointer (&self->order, g_array_unref);
+  self->partial = FALSE;
 }
 
 static gboolean
@@ -72,7 +201,7 @@ on_customer_changed (RptCustomerStore *store,
                      gint64            id,
                      RptCustomerList  *self)
 {
-  g_clear_pointer (&self->order, g_array_unref);
+  forget_order (self);
   rpt_id_list_reload_id (RPT_ID_LIST (self), (guint32) id);
   queue_refresh (self);
 }
@@ -99,6 +228,7 @@ rpt_customer_list_dispose (GObject *object)
   RptCustomerList *self = RPT_CUSTOMER_LIST (object);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  forget_order (self);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
@@ -177,14 +307,20 @@ rpt_customer_list_refresh (RptCustomerList  *self,
   g_autoptr(RptBitset) filtered = NULL;
   g_autoptr(GError) local_error = NULL;
   GArray *view;
+  gboolean filtering;
   guint before = g_list_model_get_n_items (G_LIST_MODEL (self));
 
   g_return_val_if_fail (RPT_IS_CUSTOMER_LIST (self), FALSE);
 
   g_clear_error (&self->error);
+  filtering = self->query != NULL || self->tag != NULL || self->owner != NULL || self->stage >= 0;
+  if (filtering && self->partial)
+    forget_order (self);   /* a search needs every card's place: read it now */
   if (self->order == NULL)
-    self->order = rpt_customer_store_ordered_ids (self->store, self->sort, self->descending,
-                                                  self->archived, &local_error);
+    self->order = filtering ? rpt_customer_store_ordered_ids (self->store, self->sort,
+                                                              self->descending, self->archived,
+                                                              &local_error)
+                            : start_order (self, &local_error);
   if (self->order != NULL && self->query != NULL)
     matches = rpt_customer_store_match (self->store, self->query, &local_error);
   if (local_error == NULL)
@@ -202,18 +338,8 @@ rpt_customer_list_refresh (RptCustomerList  *self,
   else if (filtered != NULL)
     matches = g_steal_pointer (&filtered);
 
-  if (matches != NULL)
-    view = filter_order (self->order, matches);
-  else
-    view = g_array_ref (self->order);
   /* The order array is kept for the next query, so the list gets a copy. */
-  if (view == self->order)
-    {
-      GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (guint32), view->len);
-      g_array_append_vals (copy, view->data, view->len);
-      g_array_unref (view);
-      view = copy;
-    }
+  view = matches != NULL ? filter_order (self->order, matches) : g_array_copy (self->order);
   rpt_id_list_set_ids (RPT_ID_LIST (self), view);
   if (before != g_list_model_get_n_items (G_LIST_MODEL (self)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -260,7 +386,7 @@ rpt_customer_list_set_sort (RptCustomerList *self,
     return;
   self->sort = column;
   self->descending = !!descending;
-  g_clear_pointer (&self->order, g_array_unref);
+  forget_order (self);
   rpt_customer_list_refresh (self, NULL);
 }
 
@@ -273,7 +399,7 @@ rpt_customer_list_set_archived (RptCustomerList *self,
   if (self->archived == !!archived && self->order != NULL)
     return;
   self->archived = !!archived;
-  g_clear_pointer (&self->order, g_array_unref);
+  forget_order (self);
   rpt_customer_list_refresh (self, NULL);
 }
 
@@ -281,6 +407,12 @@ gboolean
 rpt_customer_list_get_archived (RptCustomerList *self)
 {
   return self->archived;
+}
+
+gboolean
+rpt_customer_list_is_loading (RptCustomerList *self)
+{
+  return self->partial;
 }
 
 guint

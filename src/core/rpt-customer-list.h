@@ -28,6 +28,7 @@ void             rpt_customer_list_set_archived (RptCustomerList   *self,
                                                  gboolean           archived);
 gboolean         rpt_customer_list_get_archived (RptCustomerList   *self);
 guint            rpt_customer_list_get_total    (RptCustomerList   *self);
+gboolean         rpt_customer_list_is_loading   (RptCustomerList   *self);
 const GError    *rpt_customer_list_get_error    (RptCustomerList   *self);
 
 G_END_DECLS

@@ -50,7 +50,7 @@ load_page (RptIdList *self,
 
   for (guint i = start; i < end; i++)
     {
-      GObject *item = RPT_ID_LIST_GET_CLASS (self)->load_item (self,
+      GObject *item = RPT_ID_LIST_GET_CLASS (self)->load_item (self, i,
                                                                g_array_index (priv->ids, guint32, i));
       /* A row deleted behind our back still needs a placeholder object. */
       if (item == NULL)
@@ -151,6 +151,19 @@ rpt_id_list_set_ids (RptIdList *self,
     return;
   g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix,
                               n_new - prefix - suffix);
+}
+
+/* The same rows in the same order, now all known: nothing a view shows
+ * changes, so nothing is announced. */
+void
+rpt_id_list_fill_ids (RptIdList *self,
+                      GArray    *ids)
+{
+  RptIdListPrivate *priv = rpt_id_list_get_instance_private (self);
+
+  g_return_if_fail (ids->len == priv->ids->len);
+  g_array_unref (priv->ids);
+  priv->ids = ids;
 }
 
 const GArray *

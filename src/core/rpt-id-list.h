@@ -19,7 +19,9 @@ struct _RptIdListClass
   GObjectClass parent_class;
 
   GType     item_type;
+  /* ID is 0 where the list knows the position but not yet the row */
   GObject *(*load_item) (RptIdList *self,
+                         guint      position,
                          guint32    id);
 };
 
@@ -31,5 +33,7 @@ int           rpt_id_list_find       (RptIdList *self,
 void          rpt_id_list_reload_id  (RptIdList *self,
                                       guint32    id);
 void          rpt_id_list_drop_cache (RptIdList *self);
+void          rpt_id_list_fill_ids   (RptIdList *self,
+                                      GArray    *ids);
 
 G_END_DECLS

@@ -107,6 +107,7 @@ static const char migration_2[] =
   "CREATE INDEX customers_by_contact ON customers (archived, last_contact, id);"
   "CREATE INDEX customers_by_spend ON customers (archived, spend, id);"
   "CREATE INDEX customers_by_owner ON customers (owner_id, archived);"
+  "CREATE INDEX customers_by_archived ON customers (archived);"
   "CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;"
   "INSERT INTO counters VALUES ('active_customers',"
   "  (SELECT count(*) FROM customers WHERE archived = 0));"

@@ -21,6 +21,7 @@ G_DEFINE_FINAL_TYPE (RptTimelineList, rpt_timeline_list, RPT_TYPE_ID_LIST)
 
 static GObject *
 rpt_timeline_list_load_item (RptIdList *list,
+                             guint      position,
                              guint32    id)
 {
   RptTimelineList *self = RPT_TIMELINE_LIST (list);

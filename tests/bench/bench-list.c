@@ -17,7 +17,7 @@
 #define VISIBLE_ROWS 30
 
 static const char *const queries[] = {
-  "garcia", "martinez", "smith", "johnson", "lopez", "madrid", "example.com", "maria jo",
+  "garcia", "martinez", "smith", "johnson", "lopez", "madrid", "maria jo", "5551",
   "王伟", "欧阳娜娜", "张", "陈", "李娜", "司马", "台北", "志明", "j", "ma", "上海", "13"
 };
 
@@ -101,12 +101,18 @@ bench_sort (RptDatabase     *db,
     {
       double start = bench_now_ms (), ours, ref;
       g_autofree char *name = g_strdup_printf ("sort-%s", names[col]);
+      g_autofree char *full = NULL;
 
       rpt_customer_list_set_sort (list, col, col % 2 == 1);
       touch_first_rows (G_LIST_MODEL (list));
       ours = bench_now_ms () - start;
       ref = time_unindexed_sort (db, columns[col]);
       bench_report (name, ours, "ms", ref);
+      /* the rest of the order, read by the worker thread meanwhile */
+      while (rpt_customer_list_is_loading (list))
+        g_main_context_iteration (NULL, TRUE);
+      full = g_strdup_printf ("sort-%s-complete", names[col]);
+      bench_report (full, bench_now_ms () - start, "ms", ref);
     }
   rpt_customer_list_set_sort (list, RPT_SORT_NAME, FALSE);
 }
@@ -198,8 +204,10 @@ main (int    argc,
 
   rpt_customer_list_refresh (list, NULL);
   touch_first_rows (G_LIST_MODEL (list));
-  bench_report ("list-first-load", bench_now_ms () - start, "ms",
-                time_unindexed_sort (db, "id"));
+  bench_report ("list-first-page", bench_now_ms () - start, "ms", time_unindexed_sort (db, "id"));
+  while (rpt_customer_list_is_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  bench_report ("list-complete-order", bench_now_ms () - start, "ms", time_unindexed_sort (db, "id"));
   g_print ("customers: %u\n", g_list_model_get_n_items (G_LIST_MODEL (list)));
   bench_search (store, list);
   bench_sort (db, list);
