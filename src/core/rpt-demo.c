@@ -634,8 +634,17 @@ rpt_demo_create_file (const char            *path,
   g_autofree char *part = g_strconcat (path, ".demo-part", NULL);
   gboolean ok;
 
+  g_autofree char *dir = g_path_get_dirname (path);
+
   if (!target_is_empty (path, error))
     return FALSE;
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RPT_ERROR, RPT_ERROR_FAILED, _("The folder “%s” cannot be created: %s"), dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
   g_unlink (part);
   {
     g_autoptr(RptDatabase) db = rpt_database_open (part, RPT_DATABASE_CREATE | RPT_DATABASE_NO_BACKUP

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rpt-customer-card.h"
+#include "rpt-ui-util.h"
 #include "rpt-format.h"
 #include "rpt-names.h"
 #include "rpt-timeline-list.h"
@@ -334,6 +335,7 @@ rpt_customer_card_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_CUSTOMER_CARD);
+  rpt_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->slice);
   g_clear_object (&self->timeline);
   g_clear_object (&self->customer);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rpt-customer-row.h"
+#include "rpt-ui-util.h"
 
 struct _RptCustomerRow
 {
@@ -29,6 +30,7 @@ static void
 rpt_customer_row_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), RPT_TYPE_CUSTOMER_ROW);
+  rpt_widget_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (rpt_customer_row_parent_class)->dispose (object);
 }
 

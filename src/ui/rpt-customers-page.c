@@ -11,6 +11,7 @@
 #include "rpt-customer-card.h"
 #include "rpt-customer-row.h"
 #include "rpt-customers-page.h"
+#include "rpt-ui-util.h"
 
 static const char *const sort_keys[RPT_N_SORTS] = {
   "name", "locality", "stage", "last-contact", "spend", "created"
@@ -43,6 +44,7 @@ struct _RptCustomersPage
   AdwWindowTitle     *card_title;
   GtkStack           *card_stack;
   RptCustomerCard    *card;
+  gint64              keep_id;  /* the card to show again when the list changes under it */
   gboolean            loading;
 };
 
@@ -110,15 +112,38 @@ show_selected (RptCustomersPage *self)
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* A card that is saved, filtered out and back in, or archived and restored
+ * stays the open card whenever it is in the list. */
+static gboolean
+reselect_kept (RptCustomersPage *self)
+{
+  int pos;
+
+  if (self->keep_id <= 0 || gtk_single_selection_get_selected_item (self->selection) != NULL)
+    return FALSE;
+  pos = rpt_id_list_find (RPT_ID_LIST (self->list), (guint32) self->keep_id);
+  if (pos < 0)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, pos);
+  return TRUE;
+}
+
 static void
 on_selection_changed (RptCustomersPage *self)
 {
+  RptCustomer *customer = rpt_customers_page_get_selected (self);
+
+  if (customer != NULL)
+    self->keep_id = rpt_customer_get_id (customer);
+  else if (reselect_kept (self))
+    return;
   show_selected (self);
 }
 
 static void
 on_items_changed (RptCustomersPage *self)
 {
+  reselect_kept (self);
   update_counts (self);
 }
 
@@ -303,7 +328,7 @@ rpt_customers_page_set_store (RptCustomersPage *self,
   rpt_customer_list_set_sort (self->list, sort, descending);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (on_items_changed), self);
   g_signal_connect_object (store, "customer-changed", G_CALLBACK (on_store_changed), self,
@@ -351,6 +376,7 @@ void
 rpt_customers_page_set_show_archived (RptCustomersPage *self,
                                       gboolean          archived)
 {
+  self->keep_id = 0;
   rpt_customer_list_set_archived (self->list, archived);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_counts (self);
@@ -374,6 +400,7 @@ rpt_customers_page_dispose (GObject *object)
   RptCustomersPage *self = RPT_CUSTOMERS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_CUSTOMERS_PAGE);
+  rpt_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
   g_clear_object (&self->store);

@@ -13,7 +13,6 @@
 #include "rpt-window.h"
 #include "ui-test-utils.h"
 
-static char *db_path;
 static const char *png_path;
 
 static gboolean
@@ -98,10 +97,11 @@ static void
 test_screenshot (void)
 {
   g_autoptr(RptApplication) app = rpt_application_new ();
-  char *argv[] = { (char *) "rapport", (char *) "--db", db_path, NULL };
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "shop.db", NULL);
+  char *argv[] = { (char *) "rapport", (char *) "--db", path, NULL };
   RptDemoOptions options = { .customers = 300, .seed = 2024, .today = "2026-11-24" };
 
-  g_assert_true (rpt_demo_create_file (db_path, &options, NULL));
+  g_assert_true (rpt_demo_create_file (path, &options, NULL));
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
 }
@@ -116,14 +116,14 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  ui_isolate_user_dirs ();
+  g_test_init (&argc, &argv, NULL);
   if (argc < 2)
     {
       g_printerr ("usage: test-screenshot OUTPUT.png\n");
       return 2;
     }
   png_path = argv[1];
-  db_path = g_build_filename (g_get_user_data_dir (), "shop.db", NULL);
   g_test_add_func ("/ui/screenshot", test_screenshot);
-  return g_test_run ();
+  return ui_finish (g_test_run ());
 }

@@ -20,7 +20,6 @@
 #include "rpt-window.h"
 #include "ui-test-utils.h"
 
-static char *db_path;
 
 static gboolean
 has_window (gpointer app)
@@ -92,6 +91,22 @@ search_for (RptWindow  *window,
   ui_wait_for (has_count, &wait, "search results");
 }
 
+/* Enter in the search field opens the first card, as a user would */
+static void
+open_first_result (RptWindow *window,
+                   gint64     id)
+{
+  RptCustomersPage *page = RPT_CUSTOMERS_PAGE (ui_find (GTK_WIDGET (window), RPT_TYPE_CUSTOMERS_PAGE,
+                                                        NULL, NULL));
+  GtkWidget *entry = ui_find (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  RptCustomer *selected;
+
+  g_signal_emit_by_name (entry, "activate");
+  selected = rpt_customers_page_get_selected (page);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (rpt_customer_get_id (selected), ==, id);
+}
+
 static void
 log_interaction (RptWindow *window,
                  gint64     id)
@@ -153,6 +168,7 @@ run_script (gpointer app)
   search_for (window, "梦蝶", 1);
   search_for (window, "zzzz", 0);
   search_for (window, "阳梦", 1);
+  open_first_result (window, id);
   log_interaction (window, id);
   archive_and_undo (window, id);
   g_application_quit (app);
@@ -169,11 +185,13 @@ static void
 test_owner_flow (void)
 {
   g_autoptr(RptApplication) app = rpt_application_new ();
-  char *argv[] = { (char *) "rapport", (char *) "--db", db_path, NULL };
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "shop.db", NULL);
+  char *argv[] = { (char *) "rapport", (char *) "--db", path, NULL };
   RptDemoOptions options = { .customers = 300, .seed = 5, .today = "2026-11-24" };
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (rpt_demo_create_file (db_path, &options, &error));
+  rpt_demo_create_file (path, &options, &error);
+  g_assert_no_error (error);
   g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
 }
@@ -188,8 +206,8 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  db_path = g_build_filename (g_get_user_data_dir (), "shop.db", NULL);
+  ui_isolate_user_dirs ();
+  g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/window/owner-flow", test_owner_flow);
-  return g_test_run ();
+  return ui_finish (g_test_run ());
 }

@@ -5,8 +5,57 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 typedef gboolean (*UiCondition) (gpointer data);
+
+static char *ui_home;
+
+static inline void
+ui_remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        ui_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+  g_rmdir (path);
+}
+
+/* The user's folders point into a fresh temporary folder for the whole run.
+ * (G_TEST_OPTION_ISOLATE_DIRS would also hide the system's MIME database,
+ * without which no SVG icon loads.) Call before g_test_init(). */
+static inline void
+ui_isolate_user_dirs (void)
+{
+  const char *kinds[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+
+  ui_home = g_dir_make_tmp ("rapport-ui-XXXXXX", NULL);
+  g_assert_nonnull (ui_home);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *dir = g_build_filename (ui_home, kinds[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (kinds[i], dir, TRUE);
+    }
+}
+
+static inline int
+ui_finish (int status)
+{
+  ui_remove_tree (ui_home);
+  g_clear_pointer (&ui_home, g_free);
+  return status;
+}
 
 /* Let the main loop run until CONDITION holds; fail after ten seconds. */
 static inline void

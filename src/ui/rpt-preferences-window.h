@@ -1,0 +1,20 @@
+/* rpt-preferences-window.h — the business profile, service level and database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "rpt-database.h"
+
+G_BEGIN_DECLS
+
+#define RPT_TYPE_PREFERENCES_WINDOW (rpt_preferences_window_get_type ())
+G_DECLARE_FINAL_TYPE (RptPreferencesWindow, rpt_preferences_window, RPT, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+RptPreferencesWindow *rpt_preferences_window_new (GtkWindow   *parent,
+                                                  RptDatabase *db);
+
+G_END_DECLS
