@@ -23,7 +23,7 @@ echo "== build with AddressSanitizer and UndefinedBehaviorSanitizer"
 rpt_configure _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 rpt_build _build-asan
 echo "== tests under the sanitizers"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_odr_violation=0 \
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_odr_violation=0:fast_unwind_on_malloc=0 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 LSAN_OPTIONS="suppressions=$root/build-aux/lsan.supp:print_suppressions=0" \
   run_suite _build-asan

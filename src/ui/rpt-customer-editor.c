@@ -47,6 +47,7 @@ struct _RptCustomerEditor
   AdwEntryRow      *locality_row;
   AdwEntryRow      *region_row;
   AdwComboRow      *country_row;
+  AdwActionRow     *envelope_row;
   AdwComboRow      *language_row;
   AdwComboRow      *channel_row;
   GtkSpinButton    *frequency_spin;
@@ -67,11 +68,28 @@ G_DEFINE_FINAL_TYPE (RptCustomerEditor, rpt_customer_editor, ADW_TYPE_WINDOW)
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+static void store_customer (RptCustomerEditor *self);
+
+/* The address as the post of its country expects it, from what is typed now */
+static void
+update_envelope (RptCustomerEditor *self)
+{
+  RptDatabase *db = rpt_customer_store_get_database (self->store);
+  g_autofree char *home = rpt_database_get_setting (db, "business_country");
+  g_autofree char *address = NULL;
+
+  store_customer (self);
+  address = rpt_customer_dup_address (self->customer, home);
+  adw_action_row_set_subtitle (self->envelope_row, *address ? address : _("No address yet"));
+}
+
 static void
 mark_dirty (RptCustomerEditor *self)
 {
-  if (!self->loading)
-    self->dirty = TRUE;
+  if (self->loading)
+    return;
+  self->dirty = TRUE;
+  update_envelope (self);
 }
 
 static void
@@ -373,6 +391,7 @@ load_customer (RptCustomerEditor *self)
   update_for_kind (self);
   self->loading = FALSE;
   self->dirty = FALSE;
+  update_envelope (self);
 }
 
 static const char *
@@ -587,7 +606,7 @@ rpt_customer_editor_class_init (RptCustomerEditorClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, RptCustomerEditor, name)
   BIND (toasts); BIND (save_button); BIND (kind_row); BIND (given_row); BIND (family_row);
   BIND (order_row); BIND (org_row); BIND (job_row); BIND (works_at_row); BIND (contact_group);
-  BIND (street_row); BIND (postal_row); BIND (locality_row); BIND (region_row); BIND (country_row);
+  BIND (street_row); BIND (postal_row); BIND (locality_row); BIND (region_row); BIND (country_row); BIND (envelope_row);
   BIND (language_row); BIND (channel_row); BIND (frequency_spin); BIND (consent_switch);
   BIND (dnc_switch); BIND (stage_row); BIND (owner_row); BIND (referred_row); BIND (industry_row);
   BIND (size_row); BIND (tags_group); BIND (tag_row); BIND (notes_view);

@@ -224,8 +224,8 @@ rpt_preferences_window_init (RptPreferencesWindow *self)
 
   self->backup_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Translators: %s is a currency code such as EUR or CNY */
-  system_currency = g_strdup_printf (_("As the system’s region uses (%s)"), rpt_locale_currency ());
+  /* Translators: the currency of the system's region; %s is a code such as EUR or CNY */
+  system_currency = g_strdup_printf (_("Automatic (%s)"), rpt_locale_currency ());
   rpt_combo_row_set_codes (self->country_row, rpt_country_codes (), rpt_country_name, _("Not set"));
   rpt_combo_row_set_codes (self->currency_row, rpt_currency_codes (), currency_name, system_currency);
   g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (on_name_apply), self);

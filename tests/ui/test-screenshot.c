@@ -6,9 +6,13 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "rpt-application.h"
+#include "rpt-customer-editor.h"
 #include "rpt-customers-page.h"
+#include "rpt-entry-dialog.h"
+#include "rpt-preferences-window.h"
 #include "rpt-demo.h"
 #include "rpt-window.h"
 #include "ui-test-utils.h"
@@ -61,6 +65,52 @@ count_colours (GdkTexture *texture)
 }
 
 static gboolean
+has_toplevel (gpointer type)
+{
+  GtkWindow *window = ui_find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window))
+         && gtk_widget_get_width (GTK_WIDGET (window)) > 0;
+}
+
+static void
+save_shot (GtkWidget  *window,
+           const char *suffix)
+{
+  g_autoptr(GdkTexture) texture = render (window);
+  g_autofree char *base = g_strndup (png_path, strlen (png_path) - strlen (".png"));
+  g_autofree char *path = g_strconcat (base, suffix, ".png", NULL);
+
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, 300);
+  g_assert_cmpuint (count_colours (texture), >, 20);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Open a dialog through its action, check its translated title, keep a picture of it. */
+static void
+shoot_dialog (GtkWidget  *window,
+              const char *action,
+              GType       type,
+              const char *title,
+              const char *suffix)
+{
+  GtkWindow *dialog;
+
+  if (g_str_has_prefix (action, "app."))
+    g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (GTK_WINDOW (window))),
+                                    action + 4, NULL);
+  else
+    gtk_widget_activate_action (window, action, NULL);
+  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (type), title);
+  dialog = ui_find_toplevel (type);
+  ui_spin (300);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, title);
+  save_shot (GTK_WIDGET (dialog), suffix);
+  gtk_window_destroy (dialog);
+  ui_spin (100);
+}
+
+static gboolean
 run_script (gpointer app)
 {
   GtkWidget *window;
@@ -83,6 +133,11 @@ run_script (gpointer app)
   g_assert_cmpint (gdk_texture_get_width (texture), >=, 360);
   g_assert_cmpuint (count_colours (texture), >, 50);
   g_assert_true (gdk_texture_save_to_png (texture, png_path));
+
+  shoot_dialog (window, "win.edit-customer", RPT_TYPE_CUSTOMER_EDITOR, _("Edit Customer"), "-editor");
+  shoot_dialog (window, "win.log-interaction", RPT_TYPE_ENTRY_DIALOG, _("Log Interaction"), "-entry");
+  shoot_dialog (window, "win.open-complaint", RPT_TYPE_ENTRY_DIALOG, _("Open Complaint"), "-complaint");
+  shoot_dialog (window, "app.preferences", RPT_TYPE_PREFERENCES_WINDOW, _("Preferences"), "-preferences");
   g_application_quit (app);
   return G_SOURCE_REMOVE;
 }
