@@ -37,6 +37,7 @@ struct _RptCustomerList
   guint             refresh_source;
   GError           *error;        /* the last refresh's, for the view to show */
   gboolean          partial;      /* order holds 0 where a worker still reads */
+  gboolean          placeholders; /* blank cards were handed out for those places */
   GCancellable     *loading;
 };
 
@@ -60,8 +61,12 @@ rpt_customer_list_load_item (RptIdList *list,
   RptCustomerList *self = RPT_CUSTOMER_LIST (list);
 
   if (id == 0 && self->partial)
-    id = rpt_customer_store_id_at (self->store, self->sort, self->descending, self->archived,
-                                   position);
+    {
+      /* Where the order is not read yet, a blank card holds the place; the
+       * list announces the real rows when the worker thread is done. */
+      self->placeholders = TRUE;
+      return (GObject *) rpt_customer_new (RPT_CUSTOMER_PERSON);
+    }
   return (GObject *) rpt_customer_store_load_summary (self->store, id, NULL);
 }
 
@@ -88,7 +93,8 @@ read_order_thread (GTask        *task,
 {
   OrderJob *job = data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RptDatabase) db = rpt_database_open (job->path, RPT_DATABASE_READ_ONLY, &error);
+  g_autoptr(RptDatabase) db = rpt_database_open (job->path, RPT_DATABASE_READ_ONLY | RPT_DATABASE_SCAN,
+                                                     &error);
   g_autoptr(RptCustomerStore) store = db ? rpt_customer_store_new (db) : NULL;
   GArray *order = store ? rpt_customer_store_ordered_ids (store, job->sort, job->descending,
                                                           job->archived, &error) : NULL;
@@ -128,7 +134,16 @@ read_order_done (GObject      *source,
   self->order = order;
   self->partial = FALSE;
   if (self->query == NULL && self->tag == NULL && self->owner == NULL && self->stage < 0)
-    rpt_id_list_fill_ids (RPT_ID_LIST (self), g_array_copy (order));
+    {
+      rpt_id_list_fill_ids (RPT_ID_LIST (self), g_array_ref (order));
+      if (self->placeholders && order->len > FIRST_PAGE)
+        {
+          rpt_id_list_drop_cache (RPT_ID_LIST (self));
+          g_list_model_items_changed (G_LIST_MODEL (self), FIRST_PAGE, order->len - FIRST_PAGE,
+                                      order->len - FIRST_PAGE);
+        }
+    }
+  self->placeholders = FALSE;
 }
 
 /* First page now, the whole order from a worker thread. */
@@ -177,6 +192,7 @@ forget_order (RptCustomerList *self)
     }
   g_clear_pointer (&self->order, g_array_unref);
   self->partial = FALSE;
+  self->placeholders = FALSE;
 }
 
 static gboolean
@@ -338,8 +354,9 @@ rpt_customer_list_refresh (RptCustomerList  *self,
   else if (filtered != NULL)
     matches = g_steal_pointer (&filtered);
 
-  /* The order array is kept for the next query, so the list gets a copy. */
-  view = matches != NULL ? filter_order (self->order, matches) : g_array_copy (self->order);
+  /* The order array is kept for the next query; it is never changed in
+   * place (a new order replaces it), so the list can share it. */
+  view = matches != NULL ? filter_order (self->order, matches) : g_array_ref (self->order);
   rpt_id_list_set_ids (RPT_ID_LIST (self), view);
   if (before != g_list_model_get_n_items (G_LIST_MODEL (self)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -354,6 +371,8 @@ rpt_customer_list_set_search (RptCustomerList *self,
 
   g_return_if_fail (RPT_IS_CUSTOMER_LIST (self));
 
+  if (g_strcmp0 (self->query, *stripped ? stripped : NULL) == 0 && self->order != NULL)
+    return;
   g_free (self->query);
   self->query = *stripped ? g_steal_pointer (&stripped) : NULL;
   rpt_customer_list_refresh (self, NULL);

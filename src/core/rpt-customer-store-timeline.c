@@ -140,7 +140,9 @@ rpt_customer_store_count_open_complaints (RptCustomerStore *self,
 {
   RptDatabase *db = rpt_customer_store_get_database (self);
   sqlite3_stmt *stmt = rpt_database_prepare (db, "SELECT count(*) FROM timeline WHERE kind = 7"
-                                                 " AND status = 0 AND customer_id = ?", NULL);
+                                                 /* through the customer's entries, not every
+                                                  * open complaint of the business */
+                                                 " AND +status = 0 AND customer_id = ?", NULL);
   guint n = 0;
 
   if (stmt == NULL)

@@ -734,6 +734,7 @@ collect_ids (RptDatabase   *db,
              gboolean       archived,
              guint          limit,
              guint          offset,
+             guint          expected,
              GError       **error)
 {
   sqlite3_stmt *stmt = rpt_database_prepare (db, sql, error);
@@ -742,7 +743,9 @@ collect_ids (RptDatabase   *db,
 
   if (stmt == NULL)
     return NULL;
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), limit ? limit : 1024);
+  /* sized once: growing a million-entry array by doubling copies it and
+   * briefly holds twice its memory */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), limit ? limit : MAX (expected + 16, 1024));
   sqlite3_bind_int (stmt, 1, archived ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   sqlite3_bind_int64 (stmt, 3, offset);
@@ -771,7 +774,8 @@ rpt_customer_store_ordered_ids (RptCustomerStore  *self,
                                 GError           **error)
 {
   g_return_val_if_fail (column < RPT_N_SORTS, NULL);
-  return collect_ids (self->db, sort_sql[column][descending ? 1 : 0], archived, 0, 0, error);
+  return collect_ids (self->db, sort_sql[column][descending ? 1 : 0], archived, 0, 0,
+                      rpt_customer_store_count (self, archived), error);
 }
 
 GArray *
@@ -783,24 +787,11 @@ rpt_customer_store_first_ids (RptCustomerStore  *self,
                               GError           **error)
 {
   g_return_val_if_fail (column < RPT_N_SORTS, NULL);
-  return collect_ids (self->db, sort_sql[column][descending ? 1 : 0], archived, MAX (limit, 1), 0,
+  return collect_ids (self->db, sort_sql[column][descending ? 1 : 0], archived, MAX (limit, 1), 0, 0,
                       error);
 }
 
 /* The card at POSITION of an order not read in full yet (LIMIT/OFFSET). */
-guint32
-rpt_customer_store_id_at (RptCustomerStore *self,
-                          RptSortColumn     column,
-                          gboolean          descending,
-                          gboolean          archived,
-                          guint             position)
-{
-  g_autoptr(GArray) ids = collect_ids (self->db, sort_sql[column][descending ? 1 : 0], archived, 1,
-                                       position, NULL);
-
-  return ids != NULL && ids->len > 0 ? g_array_index (ids, guint32, 0) : 0;
-}
-
 guint
 rpt_customer_store_count (RptCustomerStore *self,
                           gboolean          archived)

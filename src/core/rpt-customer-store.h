@@ -59,11 +59,6 @@ GArray           *rpt_customer_store_first_ids       (RptCustomerStore  *self,
                                                       gboolean           archived,
                                                       guint              limit,
                                                       GError           **error);
-guint32           rpt_customer_store_id_at           (RptCustomerStore  *self,
-                                                      RptSortColumn      column,
-                                                      gboolean           descending,
-                                                      gboolean           archived,
-                                                      guint              position);
 guint             rpt_customer_store_count           (RptCustomerStore  *self,
                                                       gboolean           archived);
 RptBitset        *rpt_customer_store_match           (RptCustomerStore  *self,

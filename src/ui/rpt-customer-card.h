@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define RPT_CARD_PAGE_SIZE 50
+#define RPT_CARD_PAGE_SIZE 25
 
 #define RPT_TYPE_CUSTOMER_CARD (rpt_customer_card_get_type ())
 G_DECLARE_FINAL_TYPE (RptCustomerCard, rpt_customer_card, RPT, CUSTOMER_CARD, GtkWidget)

@@ -97,24 +97,30 @@ bench_sort (RptDatabase     *db,
   static const char *const names[RPT_N_SORTS] = { "name", "locality", "stage", "last-contact",
                                                   "spend", "created" };
 
-  for (int col = 0; col < RPT_N_SORTS; col++)
+  /* name last, so that every column is a change from the one before */
+  for (int step = 1; step <= RPT_N_SORTS; step++)
     {
-      double start = bench_now_ms (), ours, ref;
+      int col = step % RPT_N_SORTS;
+      double start = bench_now_ms (), ours, complete, ref;
       g_autofree char *name = g_strdup_printf ("sort-%s", names[col]);
       g_autofree char *full = NULL;
 
       rpt_customer_list_set_sort (list, col, col % 2 == 1);
       touch_first_rows (G_LIST_MODEL (list));
       ours = bench_now_ms () - start;
-      ref = time_unindexed_sort (db, columns[col]);
-      bench_report (name, ours, "ms", ref);
       /* the rest of the order, read by the worker thread meanwhile */
       while (rpt_customer_list_is_loading (list))
         g_main_context_iteration (NULL, TRUE);
+      complete = bench_now_ms () - start;
+      /* measured after ours, never alongside it */
+      ref = time_unindexed_sort (db, columns[col]);
+      bench_report (name, ours, "ms", ref);
       full = g_strdup_printf ("sort-%s-complete", names[col]);
-      bench_report (full, bench_now_ms () - start, "ms", ref);
+      bench_report (full, complete, "ms", ref);
     }
   rpt_customer_list_set_sort (list, RPT_SORT_NAME, FALSE);
+  while (rpt_customer_list_is_loading (list))
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static double
@@ -200,14 +206,18 @@ main (int    argc,
   g_autoptr(RptDatabase) db = bench_open_database (&heavy);
   g_autoptr(RptCustomerStore) store = rpt_customer_store_new (db);
   g_autoptr(RptCustomerList) list = rpt_customer_list_new (store);
-  double start = bench_now_ms ();
+  double start = bench_now_ms (), first_page, complete, ref;
 
   rpt_customer_list_refresh (list, NULL);
   touch_first_rows (G_LIST_MODEL (list));
-  bench_report ("list-first-page", bench_now_ms () - start, "ms", time_unindexed_sort (db, "id"));
+  first_page = bench_now_ms () - start;
   while (rpt_customer_list_is_loading (list))
     g_main_context_iteration (NULL, TRUE);
-  bench_report ("list-complete-order", bench_now_ms () - start, "ms", time_unindexed_sort (db, "id"));
+  complete = bench_now_ms () - start;
+  /* the reference runs after ours: C leaves the order of arguments open */
+  ref = time_unindexed_sort (db, "sort_name");
+  bench_report ("list-first-page", first_page, "ms", ref);
+  bench_report ("list-complete-order", complete, "ms", ref);
   g_print ("customers: %u\n", g_list_model_get_n_items (G_LIST_MODEL (list)));
   bench_search (store, list);
   bench_sort (db, list);
