@@ -35,16 +35,31 @@ label_is (GtkWidget     *widget,
   return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
-static GdkTexture *
-render (GtkWidget *window)
+static GskRenderNode *
+snapshot_node (GtkWidget *window)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
-  g_autoptr(GskRenderNode) node = NULL;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* A window has something to show once it has been drawn at least once. */
+static gboolean
+has_drawn (gpointer window)
+{
+  g_autoptr(GskRenderNode) node = snapshot_node (window);
+
+  return node != NULL;
+}
+
+static GdkTexture *
+render (GtkWidget *window)
+{
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  g_autoptr(GskRenderNode) node = snapshot_node (window);
+
   g_assert_nonnull (node);
   return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                       &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -103,6 +118,7 @@ shoot_dialog (GtkWidget  *window,
     gtk_widget_activate_action (window, action, NULL);
   ui_wait_for (has_toplevel, GSIZE_TO_POINTER (type), title);
   dialog = ui_find_toplevel (type);
+  ui_wait_for (has_drawn, dialog, "the dialog to be drawn");
   ui_spin (300);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, title);
   save_shot (GTK_WIDGET (dialog), suffix);
@@ -122,6 +138,7 @@ run_script (gpointer app)
   window = GTK_WIDGET (gtk_application_get_active_window (app));
   page = RPT_CUSTOMERS_PAGE (ui_find (window, RPT_TYPE_CUSTOMERS_PAGE, NULL, NULL));
   rpt_customers_page_select_id (page, 1);
+  ui_wait_for (has_drawn, window, "the window to be drawn");
   ui_spin (500);
 
   /* the translation is loaded and on screen */
