@@ -62,7 +62,9 @@ add_row (GtkListBox *box,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  g_autofree char *shown = rpt_text_clip (value, RPT_LABEL_MAX_CHARS);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 8);
   gtk_widget_add_css_class (row, "property");
   gtk_list_box_append (box, row);
@@ -97,7 +99,9 @@ fill_header (RptCustomerCard *self)
   RptStage stage = rpt_customer_get_stage (c);
 
   g_object_get (c, "job-title", &job, "organisation-name", &org, "do-not-contact", &dnc, NULL);
-  gtk_label_set_text (self->name_label, *name ? name : _("Unnamed"));
+  g_autofree char *shown = rpt_text_clip (name, RPT_LABEL_MAX_CHARS);
+
+  gtk_label_set_text (self->name_label, *name ? shown : _("Unnamed"));
   adw_avatar_set_text (self->avatar, name);
   if (rpt_customer_get_kind (c) == RPT_CUSTOMER_ORGANISATION)
     subtitle = g_strdup (_("Organisation"));

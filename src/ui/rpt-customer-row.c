@@ -211,8 +211,11 @@ rpt_customer_row_set_customer (RptCustomerRow *self,
   gboolean placeholder = rpt_customer_get_id (customer) == 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->stage), !placeholder);
-  gtk_label_set_text (self->name, *name || placeholder ? name : _("Unnamed"));
-  gtk_label_set_text (self->detail, detail ? detail : "");
+  g_autofree char *shown = rpt_text_clip (name, RPT_LABEL_MAX_CHARS);
+  g_autofree char *shown_detail = rpt_text_clip (detail, RPT_LABEL_MAX_CHARS);
+
+  gtk_label_set_text (self->name, *name || placeholder ? shown : _("Unnamed"));
+  gtk_label_set_text (self->detail, shown_detail);
   gtk_widget_set_visible (GTK_WIDGET (self->detail), detail != NULL && *detail != '\0');
   gtk_widget_set_valign (GTK_WIDGET (self->name),
                          gtk_widget_get_visible (GTK_WIDGET (self->detail)) ? GTK_ALIGN_END : GTK_ALIGN_CENTER);

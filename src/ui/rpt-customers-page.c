@@ -106,7 +106,9 @@ show_selected (RptCustomersPage *self)
     {
       const char *name = rpt_customer_get_display_name (customer);
       rpt_customer_card_set_customer (self->card, self->store, rpt_customer_get_id (customer));
-      adw_window_title_set_title (self->card_title, *name ? name : _("Unnamed"));
+      g_autofree char *shown = rpt_text_clip (name, RPT_LABEL_MAX_CHARS);
+
+      adw_window_title_set_title (self->card_title, *name ? shown : _("Unnamed"));
       gtk_stack_set_visible_child_name (self->card_stack, "card");
     }
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);

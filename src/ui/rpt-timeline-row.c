@@ -10,6 +10,7 @@
 
 #include "rpt-format.h"
 #include "rpt-timeline-row.h"
+#include "rpt-ui-util.h"
 
 static char *
 complaint_status (RptTimelineEntry *entry)
@@ -77,14 +78,17 @@ rpt_timeline_row_new (RptTimelineEntry *entry,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = subtitle_for (entry, currency);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  const char *summary = rpt_timeline_entry_get_summary (entry);
+  g_autofree char *summary = rpt_text_clip (rpt_timeline_entry_get_summary (entry), RPT_LABEL_MAX_CHARS);
 
   /* Translators: the kind of a timeline entry and its summary */
   title = *summary ? g_strdup_printf (_("%s: %s"), rpt_entry_kind_to_string (kind), summary)
                    : g_strdup (rpt_entry_kind_to_string (kind));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  {
+    g_autofree char *shown = rpt_text_clip (subtitle, RPT_LABEL_MAX_CHARS);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shown);
+  }
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,

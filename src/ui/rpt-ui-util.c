@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rpt-ui-util.h"
 
@@ -133,4 +134,38 @@ rpt_widget_unparent_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+/* Labels show at most MAX_CHARS characters of a value, and a run of 40
+ * characters without a space gets a zero-width break opportunity: a
+ * 10 000-character name must neither make the window as wide as itself nor
+ * take seconds to lay out. The whole value stays in the editor. */
+char *
+rpt_text_clip (const char *text,
+               gsize       max_chars)
+{
+  GString *out;
+  gsize n = 0, run = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  out = g_string_sized_new (strlen (text) + 8);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      run = g_unichar_isspace (c) ? 0 : run + 1;
+      if (run > 40)
+        {
+          g_string_append (out, "\u200B");
+          run = 1;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }

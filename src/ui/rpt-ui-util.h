@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* the most of one value a label shows */
+#define RPT_LABEL_MAX_CHARS 300
+
 typedef const char *(*RptNameFunc) (const char *code);
 
 void        rpt_combo_row_set_strings (AdwComboRow        *row,
@@ -19,6 +22,8 @@ void        rpt_combo_row_set_codes   (AdwComboRow        *row,
 void        rpt_combo_row_select_code (AdwComboRow        *row,
                                        const char         *code);
 const char *rpt_combo_row_get_code    (AdwComboRow        *row);
+char       *rpt_text_clip             (const char         *text,
+                                       gsize               max_chars);
 char       *rpt_text_view_dup_text    (GtkTextView        *view);
 void        rpt_toast_overlay_show    (AdwToastOverlay    *overlay,
                                        const char         *text);
