@@ -18,6 +18,7 @@
 #include "rpt-format.h"
 #include "rpt-names.h"
 #include "rpt-ui-util.h"
+#include "rpt-window.h"
 
 struct _RptCustomerEditor
 {
@@ -497,7 +498,13 @@ save_action (GtkWidget  *widget,
   store_customer (self);
   if (!rpt_customer_store_save (self->store, self->customer, &error))
     {
-      g_autofree char *text = g_strdup_printf (_("The card could not be saved: %s"), error->message);
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+      g_autofree char *text = NULL;
+
+      if (RPT_IS_WINDOW (parent)
+          && rpt_window_show_serious_error (RPT_WINDOW (parent), GTK_WINDOW (self), error))
+        return;
+      text = g_strdup_printf (_("The card could not be saved: %s"), error->message);
       toast (self, text);
       return;
     }

@@ -17,6 +17,7 @@
 #include "rpt-entry-dialog.h"
 #include "rpt-format.h"
 #include "rpt-ui-util.h"
+#include "rpt-window.h"
 
 static const RptEntryKind interaction_kinds[] = {
   RPT_ENTRY_CALL, RPT_ENTRY_VISIT, RPT_ENTRY_EMAIL, RPT_ENTRY_LETTER, RPT_ENTRY_NOTE,
@@ -242,7 +243,13 @@ save_action (GtkWidget  *widget,
                 NULL);
   if (!rpt_customer_store_add_entry (self->store, entry, &error))
     {
-      g_autofree char *text = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+      g_autofree char *text = NULL;
+
+      if (RPT_IS_WINDOW (parent)
+          && rpt_window_show_serious_error (RPT_WINDOW (parent), GTK_WINDOW (self), error))
+        return;
+      text = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
       rpt_toast_overlay_show (self->toasts, text);
       return;
     }

@@ -151,11 +151,14 @@ on_error_response (AdwMessageDialog *dialog,
     save_copy (self);
 }
 
-/* Write errors that need a decision get a dialog; the rest a toast. In
- * every case the form that failed stays open with what was typed. */
-void
-rpt_window_show_error (RptWindow    *self,
-                       const GError *error)
+/* Write errors that need a decision (the file vanished, became read-only,
+ * the disk is full or the file is damaged) get a dialog over OVER, which
+ * may be the form that failed: it stays open with what was typed. Returns
+ * FALSE for the other errors, which the caller shows itself. */
+gboolean
+rpt_window_show_serious_error (RptWindow    *self,
+                               GtkWindow    *over,
+                               const GError *error)
 {
   gboolean serious = error->domain == RPT_ERROR
                      && (error->code == RPT_ERROR_GONE || error->code == RPT_ERROR_DISK_FULL
@@ -163,12 +166,8 @@ rpt_window_show_error (RptWindow    *self,
   AdwMessageDialog *dialog;
 
   if (!serious)
-    {
-      rpt_window_add_toast (self, adw_toast_new (error->message));
-      return;
-    }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Changes Not Saved"),
-                                                       error->message));
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (over, _("Changes Not Saved"), error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   if (error->code == RPT_ERROR_GONE || error->code == RPT_ERROR_READ_ONLY)
     {
@@ -177,6 +176,16 @@ rpt_window_show_error (RptWindow    *self,
     }
   g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* Serious errors get a dialog; the rest a toast. */
+void
+rpt_window_show_error (RptWindow    *self,
+                       const GError *error)
+{
+  if (!rpt_window_show_serious_error (self, GTK_WINDOW (self), error))
+    rpt_window_add_toast (self, adw_toast_new (error->message));
 }
 
 static void

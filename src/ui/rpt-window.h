@@ -20,6 +20,9 @@ RptDatabase      *rpt_window_get_database (RptWindow      *self);
 RptCustomerStore *rpt_window_get_store    (RptWindow      *self);
 void              rpt_window_add_toast    (RptWindow      *self,
                                            AdwToast       *toast);
+gboolean          rpt_window_show_serious_error (RptWindow    *self,
+                                                 GtkWindow    *over,
+                                                 const GError *error);
 void              rpt_window_show_error   (RptWindow      *self,
                                            const GError   *error);
 void              rpt_window_show_page    (RptWindow      *self,

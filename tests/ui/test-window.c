@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "rpt-application.h"
@@ -196,6 +197,64 @@ test_owner_flow (void)
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
 }
 
+/* The database file is deleted while the app runs: saving a new card must
+ * say so, offer to save a copy, and keep the editor open with what was typed. */
+static gboolean
+run_gone_script (gpointer app)
+{
+  RptWindow *window;
+  GtkWindow *editor;
+  const char *path;
+
+  ui_wait_for (has_window, app, "the main window");
+  window = RPT_WINDOW (gtk_application_get_active_window (app));
+  path = rpt_database_get_path (rpt_window_get_database (window));
+  g_assert_cmpint (g_remove (path), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
+  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (RPT_TYPE_CUSTOMER_EDITOR), "the editor");
+  editor = ui_find_toplevel (RPT_TYPE_CUSTOMER_EDITOR);
+  ui_set_row_text (GTK_WIDGET (editor), _("Given name"), "Lucía");
+  ui_click (GTK_WIDGET (editor), _("Save"));
+  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error dialog");
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    GtkWidget *given;
+
+    g_assert_true (adw_message_dialog_has_response (dialog, "copy"));
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == editor);
+    /* the editor is still there, with the name as typed */
+    g_assert_true (ui_find_toplevel (RPT_TYPE_CUSTOMER_EDITOR) == editor);
+    given = ui_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, ui_row_titled, _("Given name"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (given)), ==, "Lucía");
+    adw_message_dialog_response (dialog, "close");
+  }
+  gtk_window_destroy (editor);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_gone (GApplication *app)
+{
+  g_idle_add (run_gone_script, app);
+}
+
+static void
+test_database_gone (void)
+{
+  g_autoptr(RptApplication) app = rpt_application_new ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "gone.db", NULL);
+  char *argv[] = { (char *) "rapport", (char *) "--db", path, NULL };
+  RptDemoOptions options = { .customers = 20, .seed = 9, .today = "2026-11-24" };
+  g_autoptr(GError) error = NULL;
+
+  rpt_demo_create_file (path, &options, &error);
+  g_assert_no_error (error);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_gone), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -209,5 +268,6 @@ main (int    argc,
   ui_isolate_user_dirs ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ui/window/owner-flow", test_owner_flow);
+  g_test_add_func ("/ui/window/database-gone", test_database_gone);
   return ui_finish (g_test_run ());
 }
