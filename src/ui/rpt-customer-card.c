@@ -261,7 +261,7 @@ fill_timeline (RptCustomerCard *self)
   g_clear_object (&self->timeline);
   self->timeline = rpt_timeline_list_new (self->store, rpt_customer_get_id (self->customer));
   self->slice = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->timeline)), 0,
-                                          RPT_CARD_PAGE_SIZE);
+                                          RPT_CARD_FIRST_ENTRIES);
   g_signal_connect_swapped (self->timeline, "items-changed", G_CALLBACK (update_timeline_state), self);
   gtk_list_box_bind_model (self->timeline_list, G_LIST_MODEL (self->slice), create_entry_row, self,
                            NULL);

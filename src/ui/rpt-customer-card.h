@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-#define RPT_CARD_PAGE_SIZE 25
+#define RPT_CARD_FIRST_ENTRIES 10   /* shown when a card opens */
+#define RPT_CARD_PAGE_SIZE 50       /* added by Show Older Entries */
 
 #define RPT_TYPE_CUSTOMER_CARD (rpt_customer_card_get_type ())
 G_DECLARE_FINAL_TYPE (RptCustomerCard, rpt_customer_card, RPT, CUSTOMER_CARD, GtkWidget)
