@@ -498,27 +498,14 @@ save_action (GtkWidget  *widget,
   store_customer (self);
   if (!rpt_customer_store_save (self->store, self->customer, &error))
     {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-      g_autofree char *text = NULL;
+      g_autofree char *text = g_strdup_printf (_("The card could not be saved: %s"), error->message);
 
-      if (RPT_IS_WINDOW (parent)
-          && rpt_window_show_serious_error (RPT_WINDOW (parent), GTK_WINDOW (self), error))
-        return;
-      text = g_strdup_printf (_("The card could not be saved: %s"), error->message);
-      toast (self, text);
+      rpt_window_report_save_error (GTK_WINDOW (self), self->toasts, text, error);
       return;
     }
   self->dirty = FALSE;
   g_signal_emit (self, signals[SAVED], 0, rpt_customer_get_id (self->customer));
   gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
-{
-  gtk_window_close (GTK_WINDOW (widget));
 }
 
 static gboolean
@@ -620,7 +607,7 @@ rpt_customer_editor_class_init (RptCustomerEditorClass *klass)
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, rpt_close_window_action);
   gtk_widget_class_install_action (widget_class, "editor.add-phone", NULL, add_contact_action);
   gtk_widget_class_install_action (widget_class, "editor.add-email", NULL, add_contact_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);

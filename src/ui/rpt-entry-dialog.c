@@ -243,27 +243,14 @@ save_action (GtkWidget  *widget,
                 NULL);
   if (!rpt_customer_store_add_entry (self->store, entry, &error))
     {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-      g_autofree char *text = NULL;
+      g_autofree char *text = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
 
-      if (RPT_IS_WINDOW (parent)
-          && rpt_window_show_serious_error (RPT_WINDOW (parent), GTK_WINDOW (self), error))
-        return;
-      text = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
-      rpt_toast_overlay_show (self->toasts, text);
+      rpt_window_report_save_error (GTK_WINDOW (self), self->toasts, text, error);
       return;
     }
   self->dirty = FALSE;
   g_signal_emit (self, signals[SAVED], 0, entry);
   gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action,
-               GVariant   *param)
-{
-  gtk_window_close (GTK_WINDOW (widget));
 }
 
 static gboolean
@@ -307,7 +294,7 @@ rpt_entry_dialog_class_init (RptEntryDialogClass *klass)
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "entry.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "entry.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "entry.cancel", NULL, rpt_close_window_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "entry.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "entry.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "entry.cancel", NULL);

@@ -169,3 +169,12 @@ rpt_text_clip (const char *text,
     }
   return g_string_free (out, FALSE);
 }
+
+/* The "cancel" action of a dialog: close it (which may ask about changes). */
+void
+rpt_close_window_action (GtkWidget  *widget,
+                         const char *action,
+                         GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}

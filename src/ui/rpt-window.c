@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rpt-error.h"
+#include "rpt-ui-util.h"
 #include "rpt-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RptWindow, rpt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -177,6 +178,21 @@ rpt_window_show_serious_error (RptWindow    *self,
   g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
+}
+
+/* A form (editor, entry dialog) whose save failed: serious errors get the
+ * dialog with its choices over the form, the rest TEXT as a toast in it. */
+void
+rpt_window_report_save_error (GtkWindow       *form,
+                              AdwToastOverlay *toasts,
+                              const char      *text,
+                              const GError    *error)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (form);
+
+  if (RPT_IS_WINDOW (parent) && rpt_window_show_serious_error (RPT_WINDOW (parent), form, error))
+    return;
+  rpt_toast_overlay_show (toasts, text);
 }
 
 /* Serious errors get a dialog; the rest a toast. */

@@ -23,6 +23,10 @@ void              rpt_window_add_toast    (RptWindow      *self,
 gboolean          rpt_window_show_serious_error (RptWindow    *self,
                                                  GtkWindow    *over,
                                                  const GError *error);
+void              rpt_window_report_save_error (GtkWindow       *form,
+                                                AdwToastOverlay *toasts,
+                                                const char      *text,
+                                                const GError    *error);
 void              rpt_window_show_error   (RptWindow      *self,
                                            const GError   *error);
 void              rpt_window_show_page    (RptWindow      *self,

@@ -160,36 +160,16 @@ run_script (gpointer app)
 }
 
 static void
-on_activate (GApplication *app)
-{
-  g_idle_add (run_script, app);
-}
-
-static void
 test_screenshot (void)
 {
-  g_autoptr(RptApplication) app = rpt_application_new ();
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "shop.db", NULL);
-  char *argv[] = { (char *) "rapport", (char *) "--db", path, NULL };
-  RptDemoOptions options = { .customers = 300, .seed = 2024, .today = "2026-11-24" };
-
-  g_assert_true (rpt_demo_create_file (path, &options, NULL));
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  ui_run_app_on_demo ("shop.db", 300, 2024, run_script);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("RAPPORT_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  ui_isolate_user_dirs ();
-  g_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   if (argc < 2)
     {
       g_printerr ("usage: test-screenshot OUTPUT.png\n");

@@ -177,24 +177,9 @@ run_script (gpointer app)
 }
 
 static void
-on_activate (GApplication *app)
-{
-  g_idle_add (run_script, app);
-}
-
-static void
 test_owner_flow (void)
 {
-  g_autoptr(RptApplication) app = rpt_application_new ();
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "shop.db", NULL);
-  char *argv[] = { (char *) "rapport", (char *) "--db", path, NULL };
-  RptDemoOptions options = { .customers = 300, .seed = 5, .today = "2026-11-24" };
-  g_autoptr(GError) error = NULL;
-
-  rpt_demo_create_file (path, &options, &error);
-  g_assert_no_error (error);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  ui_run_app_on_demo ("shop.db", 300, 5, run_script);
 }
 
 /* The database file is deleted while the app runs: saving a new card must
@@ -235,38 +220,16 @@ run_gone_script (gpointer app)
 }
 
 static void
-on_activate_gone (GApplication *app)
-{
-  g_idle_add (run_gone_script, app);
-}
-
-static void
 test_database_gone (void)
 {
-  g_autoptr(RptApplication) app = rpt_application_new ();
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "gone.db", NULL);
-  char *argv[] = { (char *) "rapport", (char *) "--db", path, NULL };
-  RptDemoOptions options = { .customers = 20, .seed = 9, .today = "2026-11-24" };
-  g_autoptr(GError) error = NULL;
-
-  rpt_demo_create_file (path, &options, &error);
-  g_assert_no_error (error);
-  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_gone), NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  ui_run_app_on_demo ("gone.db", 20, 9, run_gone_script);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  const char *localedir = g_getenv ("RAPPORT_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  ui_isolate_user_dirs ();
-  g_test_init (&argc, &argv, NULL);
+  ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/window/owner-flow", test_owner_flow);
   g_test_add_func ("/ui/window/database-gone", test_database_gone);
   return ui_finish (g_test_run ());

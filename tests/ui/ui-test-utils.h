@@ -5,7 +5,12 @@
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+
+#include "rpt-application.h"
+#include "rpt-demo.h"
 
 typedef gboolean (*UiCondition) (gpointer data);
 
@@ -162,4 +167,46 @@ ui_click (GtkWidget  *root,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
+}
+
+static inline void
+ui_on_activate (GApplication *app,
+                gpointer      script)
+{
+  g_idle_add (script, app);
+}
+
+/* Start the real application on a new demo database of CUSTOMERS cards in
+ * the user data folder, and run SCRIPT (given the application) once it is up. */
+static inline void
+ui_run_app_on_demo (const char  *file_name,
+                    guint        customers,
+                    guint        seed,
+                    GSourceFunc  script)
+{
+  g_autoptr(RptApplication) app = rpt_application_new ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), file_name, NULL);
+  char *argv[] = { (char *) "rapport", (char *) "--db", path, NULL };
+  RptDemoOptions options = { .customers = customers, .seed = seed, .today = "2026-11-24" };
+  g_autoptr(GError) error = NULL;
+
+  rpt_demo_create_file (path, &options, &error);
+  g_assert_no_error (error);
+  g_signal_connect_after (app, "activate", G_CALLBACK (ui_on_activate), script);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+/* The translations the app uses, fresh user folders, then GTest. */
+static inline void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  const char *localedir = g_getenv ("RAPPORT_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  ui_isolate_user_dirs ();
+  g_test_init (argc, argv, NULL);
 }
