@@ -32,10 +32,7 @@ static guint signals[STORE_N_SIGNALS];
   " c.industry, c.size_band, coalesce (s.name, ''), c.notes, c.referred_by," \
   " coalesce (r.given_name || ' ' || r.family_name || r.org_name, ''), c.stage, c.archived," \
   " c.created, c.modified, coalesce (c.last_contact, ''), c.spend," \
-  " coalesce ((SELECT value FROM contact_points p WHERE p.customer_id = c.id AND p.kind = 1" \
-  "            ORDER BY position LIMIT 1), '')," \
-  " coalesce ((SELECT value FROM contact_points p WHERE p.customer_id = c.id AND p.kind = 0" \
-  "            ORDER BY position LIMIT 1), '')"
+  " c.list_email, c.list_phone"
 
 #define CUSTOMER_FROM \
   " FROM customers c LEFT JOIN customers o ON o.id = c.organisation_id" \
@@ -280,6 +277,21 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, col);
 }
 
+/* What the customer list shows of a card's contacts */
+static const char *
+first_contact (RptCustomer    *c,
+               RptContactKind  kind)
+{
+  for (guint i = 0; i < c->contact_points->len; i++)
+    {
+      RptContactPoint *p = g_ptr_array_index (c->contact_points, i);
+
+      if (p->kind == kind && p->value != NULL && *p->value != '\0')
+        return p->value;
+    }
+  return "";
+}
+
 static gboolean
 write_row (RptCustomerStore  *self,
            RptCustomer       *c,
@@ -290,16 +302,16 @@ write_row (RptCustomerStore  *self,
     "INSERT INTO customers (kind, organisation_id, given_name, family_name, org_name, name_order,"
     " job_title, street, locality, region, postal_code, country, language, channel,"
     " frequency_days, consent, do_not_contact, industry, size_band, owner_id, notes, referred_by,"
-    " stage, archived, sort_name, created, modified, last_contact, spend)"
+    " stage, archived, sort_name, created, modified, last_contact, spend, list_email, list_phone)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
-    " ?19, ?20, ?21, ?22, ?23, ?24, ?25, coalesce (?28, ?26), ?26, ?29, ?30)";
+    " ?19, ?20, ?21, ?22, ?23, ?24, ?25, coalesce (?28, ?26), ?26, ?29, ?30, ?31, ?32)";
   static const char update_sql[] =
     "UPDATE customers SET kind = ?1, organisation_id = ?2, given_name = ?3, family_name = ?4,"
     " org_name = ?5, name_order = ?6, job_title = ?7, street = ?8, locality = ?9, region = ?10,"
     " postal_code = ?11, country = ?12, language = ?13, channel = ?14, frequency_days = ?15,"
     " consent = ?16, do_not_contact = ?17, industry = ?18, size_band = ?19, owner_id = ?20,"
     " notes = ?21, referred_by = ?22, stage = ?23, archived = ?24, sort_name = ?25,"
-    " modified = ?26 WHERE id = ?27";
+    " modified = ?26, list_email = ?31, list_phone = ?32 WHERE id = ?27";
   g_autofree char *now = _rpt_now_utc ();
   g_autofree char *sort_name = rpt_customer_dup_sort_name (c);
   sqlite3_stmt *stmt = rpt_database_prepare (self->db, c->id > 0 ? update_sql : insert_sql, error);
@@ -335,6 +347,8 @@ write_row (RptCustomerStore  *self,
   sqlite3_bind_text (stmt, i++, sort_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, i++, now, -1, SQLITE_TRANSIENT);
 #undef TEXT
+  sqlite3_bind_text (stmt, 31, first_contact (c, RPT_CONTACT_EMAIL), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 32, first_contact (c, RPT_CONTACT_PHONE), -1, SQLITE_TRANSIENT);
   if (c->id > 0)
     sqlite3_bind_int64 (stmt, i++, c->id);
   else
@@ -995,6 +1009,17 @@ rpt_customer_store_find_by_name (RptCustomerStore *self,
   return found;
 }
 
+/* Ids have gaps where cards were deleted; any other failure stops the update. */
+static gboolean
+skip_missing (GError **local_error,
+              GError **error)
+{
+  if (g_error_matches (*local_error, RPT_ERROR, RPT_ERROR_NOT_FOUND))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (local_error));
+  return FALSE;
+}
+
 gboolean
 _rpt_customer_store_fill_sort_names (RptDatabase  *db,
                                      GError      **error)
@@ -1004,10 +1029,13 @@ _rpt_customer_store_fill_sort_names (RptDatabase  *db,
 
   for (gint64 id = 1; id <= max; id++)
     {
-      g_autoptr(RptCustomer) c = rpt_customer_store_load_summary (store, id, NULL);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(RptCustomer) c = rpt_customer_store_load_summary (store, id, &local_error);
       g_autofree char *key = NULL;
       sqlite3_stmt *stmt;
 
+      if (c == NULL && !skip_missing (&local_error, error))
+        return FALSE;
       if (c == NULL)
         continue;
       key = rpt_customer_dup_sort_name (c);
@@ -1031,8 +1059,11 @@ _rpt_customer_store_reindex_all (RptDatabase  *db,
 
   for (gint64 id = 1; id <= max; id++)
     {
-      g_autoptr(RptCustomer) c = rpt_customer_store_load (store, id, NULL);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(RptCustomer) c = rpt_customer_store_load (store, id, &local_error);
 
+      if (c == NULL && !skip_missing (&local_error, error))
+        return FALSE;
       if (c != NULL && !_rpt_customer_store_index (db, c, FALSE, error))
         return FALSE;
     }

@@ -448,13 +448,12 @@ configure_connection (RptDatabase       *self,
     }
   if (!rpt_database_exec (self, (flags & RPT_DATABASE_BULK_LOAD) ? "PRAGMA foreign_keys = OFF"
                                                                  : "PRAGMA foreign_keys = ON", error)
-      /* Reads of random cards (scrolling a million rows) go through memory
-       * mapping instead of one system call per page; writes are unchanged.
-       * A scan reads each page once: caching or mapping it would only add
-       * the whole index to the resident memory of the app. */
-      || !rpt_database_exec (self, (flags & RPT_DATABASE_SCAN)
-                                     ? "PRAGMA cache_size = -1024; PRAGMA mmap_size = 0"
-                                     : "PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456",
+      /* 16 MB of page cache; no memory mapping: mapped pages count as the
+       * app's own memory (the kernel maps 64 KB around each read), and a
+       * list row is one table row since schema 4. A scan reads each page
+       * once, so a worker thread's scan keeps only a small cache. */
+      || !rpt_database_exec (self, (flags & RPT_DATABASE_SCAN) ? "PRAGMA cache_size = -1024"
+                                                               : "PRAGMA cache_size = -16384",
                              error))
     return FALSE;
   /* Touch the schema now so locks and damage show up at open, not at first use. */

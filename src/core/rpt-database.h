@@ -19,7 +19,7 @@ typedef enum
   RPT_DATABASE_NO_BACKUP  = 1 << 1, /* skip the automatic daily backup (tests, benchmarks) */
   RPT_DATABASE_CREATE     = 1 << 2, /* create the file when it does not exist */
   RPT_DATABASE_BULK_LOAD  = 1 << 3, /* a new file filled once: no journal, no sync, no FK checks */
-  RPT_DATABASE_SCAN       = 1 << 4, /* reads whole indexes once (a worker thread): small cache, no mapping */
+  RPT_DATABASE_SCAN       = 1 << 4, /* reads whole indexes once (a worker thread): a small cache */
 } RptDatabaseFlags;
 
 #define RPT_DATABASE_BACKUPS_KEPT 7

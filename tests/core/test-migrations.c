@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "rpt-customer.h"
 #include "rpt-migrations.h"
 #include "rpt-search.h"
 #include "test-utils.h"
@@ -30,6 +31,47 @@ static const char *const seed_sql[] = {
   "  VALUES (2, 7, '2024-04-01T09:00:00Z', 'Late delivery', 'C-2024-000001', '2024-05-01', 0);",
 };
 
+/* From version 3 on, the application indexes each card it saves for search. */
+static void
+index_seed (sqlite3 *db)
+{
+  static const struct { gint64 id; const char *given, *family, *locality, *email; } cards[] = {
+    { 1, "伟", "王", "上海", NULL },
+    { 2, "María", "García López", "Madrid", "maria@example.com" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      g_autoptr(RptCustomer) c = rpt_customer_new (RPT_CUSTOMER_PERSON);
+      g_autofree char *body = NULL;
+      g_autoptr(GPtrArray) keys = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_object_set (c, "given-name", cards[i].given, "family-name", cards[i].family,
+                    "locality", cards[i].locality, NULL);
+      if (cards[i].email != NULL)
+        g_ptr_array_add (rpt_customer_get_contact_points (c),
+                         rpt_contact_point_new (RPT_CONTACT_EMAIL, "", cards[i].email));
+      body = rpt_customer_dup_search_text (c);
+      keys = rpt_search_name_keys (rpt_customer_get_display_name (c));
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO customer_fts (rowid, body) VALUES (?, ?)",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_int64 (stmt, 1, cards[i].id);
+      sqlite3_bind_text (stmt, 2, body, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+      for (guint k = 0; k < keys->len; k++)
+        {
+          g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO search_keys (key, customer_id) VALUES (?, ?)",
+                                               -1, &stmt, NULL), ==, SQLITE_OK);
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (keys, k), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, cards[i].id);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+          sqlite3_finalize (stmt);
+        }
+    }
+}
+
 static void
 seed (const char *path,
       int         version)
@@ -53,6 +95,8 @@ seed (const char *path,
                         "                 WHERE t.customer_id = customers.id)", NULL, NULL, &msg);
       g_assert_null (msg);
     }
+  if (version >= 3)
+    index_seed (db);
   sqlite3_close (db);
 }
 
@@ -91,6 +135,15 @@ check_current (const char *path,
       g_assert_cmpstr (owner, ==, "Ana");
       g_assert_cmpuint (rpt_customer_get_tags (wang)->len, ==, 1);
       g_assert_cmpstr (rpt_customer_get_primary (maria, RPT_CONTACT_EMAIL), ==, "maria@example.com");
+      {
+        /* what the list shows comes from the card's own row since version 4 */
+        g_autoptr(RptCustomer) row = rpt_customer_store_load_summary (store, 2, &error);
+        g_autofree char *email = NULL;
+
+        g_assert_no_error (error);
+        g_object_get (row, "email", &email, NULL);
+        g_assert_cmpstr (email, ==, "maria@example.com");
+      }
       g_assert_true (rpt_bitset_has (hits, 1));
       g_assert_false (rpt_bitset_has (hits, 2));
       g_assert_true (rpt_bitset_has (long_hits, 2));
