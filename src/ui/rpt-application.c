@@ -414,13 +414,33 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+on_help_shown (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) && RPT_IS_WINDOW (source))
+    {
+      g_autofree char *text = g_strdup_printf (_("Help could not be opened (%s). The help viewer "
+                                                 "“yelp” shows it."), error->message);
+      rpt_window_add_toast (RPT_WINDOW (source), adw_toast_new (text));
+    }
+}
+
+static void
 help_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *source_help = g_getenv ("RAPPORT_HELPDIR");
+  g_autofree char *uri = NULL;
 
-  gtk_show_uri (window, "help:rapport", GDK_CURRENT_TIME);
+  /* run from the build tree: the pages in the source tree */
+  if (source_help != NULL && *source_help != '\0')
+    uri = g_strconcat ("ghelp:", source_help, "/C", NULL);
+  gtk_show_uri_full (window, uri ? uri : "help:rapport", GDK_CURRENT_TIME, NULL, on_help_shown, window);
 }
 
 static void
