@@ -434,13 +434,8 @@ help_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-  const char *source_help = g_getenv ("RAPPORT_HELPDIR");
-  g_autofree char *uri = NULL;
 
-  /* run from the build tree: the pages in the source tree */
-  if (source_help != NULL && *source_help != '\0')
-    uri = g_strconcat ("ghelp:", source_help, "/C", NULL);
-  gtk_show_uri_full (window, uri ? uri : "help:rapport", GDK_CURRENT_TIME, NULL, on_help_shown, window);
+  gtk_show_uri_full (window, "help:rapport", GDK_CURRENT_TIME, NULL, on_help_shown, window);
 }
 
 static void
