@@ -437,7 +437,8 @@ rpt_customer_list_is_loading (RptCustomerList *self)
 guint
 rpt_customer_list_get_total (RptCustomerList *self)
 {
-  return self->order ? self->order->len : 0;
+  /* between a change and the refresh it queues, the store knows */
+  return self->order ? self->order->len : rpt_customer_store_count (self->store, self->archived);
 }
 
 const GError *

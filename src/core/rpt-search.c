@@ -153,12 +153,25 @@ char **
 rpt_search_split_query (const char *query)
 {
   g_autofree char *folded = rpt_search_fold (query);
-  g_auto(GStrv) parts = g_strsplit_set (folded, " \t\n\r\u3000", -1);
   GPtrArray *words = g_ptr_array_new ();
+  const char *start = NULL;
 
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      g_ptr_array_add (words, g_strdup (parts[i]));
+  /* by characters, not bytes: U+3000 (the ideographic space) shares bytes
+   * with Han characters such as 怡 and 秀 */
+  for (const char *p = folded;; p = g_utf8_next_char (p))
+    {
+      gboolean end = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+
+      if (end && start != NULL)
+        {
+          g_ptr_array_add (words, g_strndup (start, p - start));
+          start = NULL;
+        }
+      else if (!end && start == NULL)
+        start = p;
+      if (*p == '\0')
+        break;
+    }
   g_ptr_array_add (words, NULL);
   return (char **) g_ptr_array_free (words, FALSE);
 }

@@ -328,9 +328,12 @@ rpt_customers_page_set_store (RptCustomersPage *self,
   gtk_check_button_set_active (self->descending_check, descending);
   self->loading = FALSE;
   rpt_customer_list_set_sort (self->list, sort, descending);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+  /* no card is open until the user picks one: a selection made by the
+   * model alone would send Edit and Log to a card nobody chose */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (on_items_changed), self);
   g_signal_connect_object (store, "customer-changed", G_CALLBACK (on_store_changed), self,

@@ -48,6 +48,17 @@ test_keys (void)
 }
 
 static void
+test_split_query (void)
+{
+  g_auto(GStrv) words = rpt_search_split_query ("林怡君　秀 \t 张秀英 ");
+
+  g_assert_cmpuint (g_strv_length (words), ==, 3);
+  g_assert_cmpstr (words[0], ==, "林怡君");
+  g_assert_cmpstr (words[1], ==, "秀");
+  g_assert_cmpstr (words[2], ==, "张秀英");
+}
+
+static void
 test_fts_query_quoting (void)
 {
   g_auto(GStrv) words = rpt_search_split_query ("  o\"neil  NEAR(a b)  x* ");
@@ -60,7 +71,7 @@ typedef struct
 {
   RptDatabase      *db;
   RptCustomerStore *store;
-  gint64            wang_wei, ouyang, maria, john, org;
+  gint64            wang_wei, ouyang, maria, john, org, lin, zhang;
 } Fixture;
 
 static gint64
@@ -93,6 +104,9 @@ fixture_set_up (Fixture       *f,
   f->ouyang = add (f, "娜娜", "欧阳", "zh_CN", NULL, NULL);
   f->maria = add (f, "María", "García López", "es", "+34 612-345-678", "maria.garcia@example.com");
   f->john = add (f, "John", "Smith", "en", NULL, "john@example.com");
+  /* 怡 and 秀 hold the bytes of the ideographic space (U+3000) */
+  f->lin = add (f, "怡君", "林", "zh_TW", NULL, NULL);
+  f->zhang = add (f, "秀英", "张", "zh_CN", NULL, NULL);
   g_object_set (org, "org-name", "台北精品設計有限公司", NULL);
   g_assert_true (rpt_customer_store_save (f->store, org, NULL));
   f->org = rpt_customer_get_id (org);
@@ -144,6 +158,11 @@ test_match (Fixture       *f,
   assert_hits (f, "example.com", 0, 2);
   assert_hits (f, "zzz", 0, 0);
   assert_hits (f, "\"*)(NEAR", 0, 0);            /* never an FTS5 syntax error */
+  assert_hits (f, "林怡君", f->lin, 1);
+  assert_hits (f, "怡", f->lin, 1);
+  assert_hits (f, "秀英", f->zhang, 1);
+  assert_hits (f, "张秀", f->zhang, 1);
+  assert_hits (f, "秀\u3000张", f->zhang, 1);   /* words apart by an ideographic space */
 }
 
 static void
@@ -163,6 +182,7 @@ main (int    argc,
   test_init (&argc, &argv);
   g_test_add_func ("/core/search/fold", test_fold);
   g_test_add_func ("/core/search/keys", test_keys);
+  g_test_add_func ("/core/search/split-query", test_split_query);
   g_test_add_func ("/core/search/fts-query-quoting", test_fts_query_quoting);
   g_test_add ("/core/search/match", Fixture, NULL, fixture_set_up, test_match, fixture_tear_down);
   g_test_add ("/core/search/like-reference", Fixture, NULL, fixture_set_up, test_like_reference,

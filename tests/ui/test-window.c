@@ -164,6 +164,10 @@ run_script (gpointer app)
   ui_wait_for (has_window, app, "the main window");
   window = RPT_WINDOW (gtk_application_get_active_window (app));
   ui_spin (200);
+  /* nothing is chosen yet, so nothing can be edited or logged */
+  g_assert_null (rpt_customers_page_get_selected (RPT_CUSTOMERS_PAGE (ui_find (GTK_WIDGET (window),
+                                                                               RPT_TYPE_CUSTOMERS_PAGE,
+                                                                               NULL, NULL))));
   id = create_customer (window);
   search_for (window, "阳梦", 1);       /* across family and given name, two characters */
   search_for (window, "梦蝶", 1);
