@@ -115,53 +115,122 @@ rpt_format_money (gint64      cents,
   return g_strdup_printf ("%s%s\u00a0%s", negative ? "−" : "", number, symbol);
 }
 
-/* Accepts what people type: “12,50”, “1.234,50”, “€ 12.5”, “-3”. */
+/* The amount as plain ASCII: digits (full-width or any script's) become
+ * 0–9, full-width and typographic signs their ASCII forms; spaces,
+ * apostrophes, currency signs and a currency code (EUR, CNY) before or
+ * after the number are dropped.
+ * NULL when anything else is in the text. */
+static gboolean
+is_currency_code (const char *p,
+                  const char *end)
+{
+  return end - p == 3 && g_ascii_isalpha (p[0]) && g_ascii_isalpha (p[1]) && g_ascii_isalpha (p[2]);
+}
+
+static char *
+normalize_amount (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  const char *start = trimmed, *end = trimmed + strlen (trimmed);
+
+  /* a currency code before or after the number: EUR 12 or 12 EUR */
+  if (end - start > 3 && is_currency_code (start, start + 3) && !g_ascii_isalpha (start[3]))
+    start += 3;
+  else if (end - start > 3 && is_currency_code (end - 3, end) && !g_ascii_isalpha (end[-4]))
+    end -= 3;
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int digit = g_unichar_digit_value (c);
+
+      if (digit >= 0)
+        g_string_append_c (out, (char) ('0' + digit));
+      else if (c == '.' || c == 0xFF0E)
+        g_string_append_c (out, '.');
+      else if (c == ',' || c == 0xFF0C || c == 0x3001)
+        g_string_append_c (out, ',');
+      else if (c == '-' || c == 0x2212 || c == 0xFF0D)
+        g_string_append_c (out, '-');
+      else if (g_unichar_isspace (c) || c == 0x202F || c == '\'' || c == 0x2019
+               || g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL)
+        continue;
+      else
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Accepts what people type: “12,50”, “1.234,50”, “€ 12.5”, “-3”, “１２.５０”,
+ * “12.50 EUR”; refuses anything else (“12,5x”, “1,2,3”, “1.2345”) rather
+ * than guess. A separator followed by exactly three digits at the end
+ * groups thousands; the other separators must group by three. */
 gboolean
 rpt_parse_money (const char *text,
                  gint64     *cents)
 {
-  GString *digits = g_string_new (NULL);
+  g_autofree char *plain = normalize_amount (text ? text : "");
+  const char *p, *decimal = NULL;
   gboolean negative = FALSE;
-  const char *last_sep = NULL;
-  gsize after_sep = 0;
-  double value;
-  char *end;
+  gint64 whole = 0, fraction = 0;
+  guint group = 0, n_digits = 0, n_fraction = 0;
+  gboolean grouped = FALSE;
 
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '-')
-        negative = TRUE;
-      else if (*p == '.' || *p == ',')
-        last_sep = p;
-    }
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        {
-          g_string_append_c (digits, *p);
-          if (last_sep != NULL && p > last_sep)
-            after_sep++;
-        }
-      else if (p == last_sep && strlen (p + 1) > 0)
-        {
-          /* a separator followed by exactly three digits groups thousands */
-          gsize trailing = strspn (p + 1, "0123456789");
-          if (trailing != 3 || p[1 + trailing] != '\0')
-            g_string_append_c (digits, '.');
-          else
-            last_sep = NULL;
-        }
-    }
-  if (digits->len == 0 || after_sep > 2)
-    {
-      g_string_free (digits, TRUE);
-      return FALSE;
-    }
-  value = g_ascii_strtod (digits->str, &end);
-  g_string_free (digits, TRUE);
-  if (value > 1e13)
+  if (plain == NULL)
     return FALSE;
-  *cents = (gint64) (value * 100 + 0.5) * (negative ? -1 : 1);
+  p = plain;
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  /* the decimal separator: the last one, unless three digits close the text */
+  for (const char *q = p; *q != '\0'; q++)
+    if (*q == '.' || *q == ',')
+      decimal = q;
+  if (decimal != NULL && strlen (decimal + 1) == 3 && strspn (decimal + 1, "0123456789") == 3)
+    decimal = NULL;
+  for (const char *q = p; *q != '\0'; q++)
+    {
+      if (q == decimal)
+        continue;
+      if (g_ascii_isdigit (*q))
+        {
+          if (decimal != NULL && q > decimal)
+            {
+              if (++n_fraction > 2)
+                return FALSE;
+              fraction = fraction * 10 + (*q - '0');
+            }
+          else
+            {
+              if (++n_digits > 13)
+                return FALSE;
+              whole = whole * 10 + (*q - '0');
+              group++;
+            }
+        }
+      else if ((*q == '.' || *q == ',') && (decimal == NULL || q < decimal))
+        {
+          /* a thousands separator: after 1–3 digits, or after a full group */
+          if (group == 0 || group > 3 || (grouped && group != 3))
+            return FALSE;
+          grouped = TRUE;
+          group = 0;
+        }
+      else
+        return FALSE;
+    }
+  if (grouped && group != 3)
+    return FALSE;
+  if (n_digits == 0 && n_fraction == 0)
+    return FALSE;
+  if (n_fraction == 1)
+    fraction *= 10;
+  *cents = (whole * 100 + fraction) * (negative ? -1 : 1);
   return TRUE;
 }
 

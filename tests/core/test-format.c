@@ -68,6 +68,18 @@ test_parse_money (void)
   check_parse ("abc", FALSE, 0);
   check_parse ("", FALSE, 0);
   check_parse ("1.2345", FALSE, 0);
+  check_parse ("12,5x", FALSE, 0);           /* never guessed */
+  check_parse ("12.5x", FALSE, 0);
+  check_parse ("1,2,3", FALSE, 0);
+  check_parse ("1,23,456.00", FALSE, 0);
+  check_parse ("--5", FALSE, 0);
+  check_parse ("１２.５０", TRUE, 1250);      /* full-width, as Chinese input methods type */
+  check_parse ("１２．５", TRUE, 1250);
+  check_parse ("12.50 EUR", TRUE, 1250);
+  check_parse ("¥ 1 234,5", TRUE, 123450);
+  check_parse ("−7,25", TRUE, -725);
+  check_parse ("1.234.567,89", TRUE, 123456789);
+  check_parse (".5", TRUE, 50);
 }
 
 static void
