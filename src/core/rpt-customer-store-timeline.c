@@ -11,6 +11,8 @@
 #include "rpt-customer-store-private.h"
 #include "rpt-error.h"
 #include "rpt-fields.h"
+#include "rpt-format.h"
+#include "rpt-names.h"
 #include "rpt-timeline-entry-private.h"
 
 #define ENTRY_COLUMNS \
@@ -132,6 +134,23 @@ rpt_customer_store_get_service_level (RptCustomerStore *self)
   int days = rpt_database_get_setting_int (rpt_customer_store_get_database (self),
                                            "service_level_days", RPT_DEFAULT_SERVICE_LEVEL_DAYS);
   return days > 0 ? days : RPT_DEFAULT_SERVICE_LEVEL_DAYS;
+}
+
+/* The business's currency: the one chosen in Preferences, else that of the
+ * business's country, else that of the system's region. */
+char *
+rpt_customer_store_dup_currency (RptCustomerStore *self)
+{
+  RptDatabase *db = rpt_customer_store_get_database (self);
+  g_autofree char *chosen = rpt_database_get_setting (db, "currency");
+  g_autofree char *country = NULL;
+  const char *of_country;
+
+  if (chosen != NULL && *chosen != '\0')
+    return g_steal_pointer (&chosen);
+  country = rpt_database_get_setting (db, "business_country");
+  of_country = rpt_country_currency (country);
+  return g_strdup (of_country ? of_country : rpt_locale_currency ());
 }
 
 guint
@@ -314,27 +333,47 @@ rpt_customer_store_resolve_complaint (RptCustomerStore  *self,
   g_autofree char *now = _rpt_now_utc ();
   sqlite3_stmt *stmt;
 
+  g_autofree char *text = g_strstrip (g_strdup (resolution ? resolution : ""));
+
   g_return_val_if_fail (entry->kind == RPT_ENTRY_COMPLAINT, FALSE);
 
+  if (*text == '\0')
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("Write how the complaint was resolved."));
+      return FALSE;
+    }
   if (!rpt_database_begin (db, error))
     return FALSE;
+  /* a resolution is never overwritten */
   stmt = rpt_database_prepare (db, "UPDATE timeline SET status = 1, resolution = ?, resolved_on = ?"
-                                   " WHERE id = ? AND kind = 7", error);
+                                   " WHERE id = ? AND kind = 7 AND status = 0", error);
   if (stmt == NULL)
     {
       rpt_database_rollback (db);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, resolution ? resolution : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, entry->id);
-  if (!rpt_database_step_done (db, stmt, error) || !rpt_database_commit (db, error))
+  if (!rpt_database_step_done (db, stmt, error))
+    {
+      rpt_database_rollback (db);
+      return FALSE;
+    }
+  if (sqlite3_changes (rpt_database_get_handle (db)) != 1)
+    {
+      rpt_database_rollback (db);
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                   _("Complaint %s is already resolved."), entry->tracking ? entry->tracking : "");
+      return FALSE;
+    }
+  if (!rpt_database_commit (db, error))
     {
       if (rpt_database_in_transaction (db))
         rpt_database_rollback (db);
       return FALSE;
     }
-  g_object_set (entry, "status", RPT_COMPLAINT_RESOLVED, "resolution", resolution ? resolution : "",
+  g_object_set (entry, "status", RPT_COMPLAINT_RESOLVED, "resolution", text,
                 "resolved-on", now, NULL);
   _rpt_customer_store_emit (self, STORE_TIMELINE_CHANGED, entry->customer_id);
   return TRUE;

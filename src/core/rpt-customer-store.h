@@ -101,6 +101,7 @@ RptTimelineEntry *rpt_customer_store_last_interaction (RptCustomerStore *self,
 guint             rpt_customer_store_count_open_complaints (RptCustomerStore *self,
                                                             gint64            customer_id);
 int               rpt_customer_store_get_service_level (RptCustomerStore *self);
+char             *rpt_customer_store_dup_currency    (RptCustomerStore  *self);
 
 /* Many writes in few transactions (demo data, imports): begin, add, commit.
  * Customers added this way keep the created, last-contact and spend values

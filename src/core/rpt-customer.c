@@ -327,7 +327,17 @@ char *
 rpt_customer_dup_address (RptCustomer *self,
                           const char  *home_country)
 {
-  GString *recipient = g_string_new (self->display_name);
+  const char *parts[] = { self->street, self->locality, self->region, self->postal_code, self->country };
+  GString *recipient;
+  gboolean any = FALSE;
+
+  /* a name alone is not an address */
+  for (guint i = 0; i < G_N_ELEMENTS (parts) && !any; i++)
+    for (const char *p = parts[i]; p != NULL && *p != '\0' && !any; p = g_utf8_next_char (p))
+      any = !g_unichar_isspace (g_utf8_get_char (p));
+  if (!any)
+    return g_strdup ("");
+  recipient = g_string_new (self->display_name);
 
   if (self->kind == RPT_CUSTOMER_PERSON && self->organisation_name && *self->organisation_name)
     g_string_append_printf (recipient, "\n%s", self->organisation_name);

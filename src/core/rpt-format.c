@@ -25,7 +25,9 @@ typedef struct
 static const Currency currencies[] = {
   { "EUR", "€", 2 }, { "USD", "$", 2 }, { "GBP", "£", 2 }, { "CNY", "¥", 2 },
   { "TWD", "NT$", 0 }, { "HKD", "HK$", 2 }, { "MXN", "MX$", 2 }, { "JPY", "¥", 0 },
-  { "ARS", "AR$", 2 }, { "COP", "COL$", 0 }, { "CHF", "CHF", 2 },
+  { "ARS", "AR$", 2 }, { "COP", "COL$", 0 }, { "CHF", "CHF", 2 }, { "AUD", "A$", 2 },
+  { "BRL", "R$", 2 }, { "CAD", "CA$", 2 }, { "CLP", "CLP$", 0 }, { "KRW", "₩", 0 },
+  { "MOP", "MOP$", 2 }, { "PEN", "S/", 2 }, { "SGD", "S$", 2 },
 };
 
 const char * const *

@@ -26,32 +26,33 @@ typedef struct
   const char    *code;
   const char    *name;
   AddressLayout  layout;
+  const char    *currency;  /* ISO 4217 */
 } Country;
 
 static const Country countries[] = {
-  { "AR", N_("Argentina"), LAYOUT_LATIN_AMERICA },
-  { "AU", N_("Australia"), LAYOUT_NORTH_AMERICA },
-  { "BR", N_("Brazil"), LAYOUT_LATIN_AMERICA },
-  { "CA", N_("Canada"), LAYOUT_NORTH_AMERICA },
-  { "CL", N_("Chile"), LAYOUT_LATIN_AMERICA },
-  { "CN", N_("China"), LAYOUT_EAST_ASIA },
-  { "CO", N_("Colombia"), LAYOUT_LATIN_AMERICA },
-  { "DE", N_("Germany"), LAYOUT_WESTERN },
-  { "ES", N_("Spain"), LAYOUT_WESTERN },
-  { "FR", N_("France"), LAYOUT_WESTERN },
-  { "GB", N_("United Kingdom"), LAYOUT_BRITISH },
-  { "HK", N_("Hong Kong"), LAYOUT_EAST_ASIA },
-  { "IT", N_("Italy"), LAYOUT_WESTERN },
-  { "JP", N_("Japan"), LAYOUT_JAPAN },
-  { "KR", N_("South Korea"), LAYOUT_EAST_ASIA },
-  { "MO", N_("Macao"), LAYOUT_EAST_ASIA },
-  { "MX", N_("Mexico"), LAYOUT_LATIN_AMERICA },
-  { "NL", N_("Netherlands"), LAYOUT_WESTERN },
-  { "PE", N_("Peru"), LAYOUT_LATIN_AMERICA },
-  { "PT", N_("Portugal"), LAYOUT_WESTERN },
-  { "SG", N_("Singapore"), LAYOUT_BRITISH },
-  { "TW", N_("Taiwan"), LAYOUT_EAST_ASIA },
-  { "US", N_("United States"), LAYOUT_NORTH_AMERICA },
+  { "AR", N_("Argentina"), LAYOUT_LATIN_AMERICA, "ARS" },
+  { "AU", N_("Australia"), LAYOUT_NORTH_AMERICA, "AUD" },
+  { "BR", N_("Brazil"), LAYOUT_LATIN_AMERICA, "BRL" },
+  { "CA", N_("Canada"), LAYOUT_NORTH_AMERICA, "CAD" },
+  { "CL", N_("Chile"), LAYOUT_LATIN_AMERICA, "CLP" },
+  { "CN", N_("China"), LAYOUT_EAST_ASIA, "CNY" },
+  { "CO", N_("Colombia"), LAYOUT_LATIN_AMERICA, "COP" },
+  { "DE", N_("Germany"), LAYOUT_WESTERN, "EUR" },
+  { "ES", N_("Spain"), LAYOUT_WESTERN, "EUR" },
+  { "FR", N_("France"), LAYOUT_WESTERN, "EUR" },
+  { "GB", N_("United Kingdom"), LAYOUT_BRITISH, "GBP" },
+  { "HK", N_("Hong Kong"), LAYOUT_EAST_ASIA, "HKD" },
+  { "IT", N_("Italy"), LAYOUT_WESTERN, "EUR" },
+  { "JP", N_("Japan"), LAYOUT_JAPAN, "JPY" },
+  { "KR", N_("South Korea"), LAYOUT_EAST_ASIA, "KRW" },
+  { "MO", N_("Macao"), LAYOUT_EAST_ASIA, "MOP" },
+  { "MX", N_("Mexico"), LAYOUT_LATIN_AMERICA, "MXN" },
+  { "NL", N_("Netherlands"), LAYOUT_WESTERN, "EUR" },
+  { "PE", N_("Peru"), LAYOUT_LATIN_AMERICA, "PEN" },
+  { "PT", N_("Portugal"), LAYOUT_WESTERN, "EUR" },
+  { "SG", N_("Singapore"), LAYOUT_BRITISH, "SGD" },
+  { "TW", N_("Taiwan"), LAYOUT_EAST_ASIA, "TWD" },
+  { "US", N_("United States"), LAYOUT_NORTH_AMERICA, "USD" },
 };
 
 typedef struct
@@ -179,6 +180,15 @@ rpt_country_name (const char *code)
   const Country *c = find_country (code);
 
   return c ? _(c->name) : (code ? code : "");
+}
+
+/* The currency of a country, NULL for a country we do not know */
+const char *
+rpt_country_currency (const char *code)
+{
+  const Country *c = find_country (code);
+
+  return c ? c->currency : NULL;
 }
 
 const char * const *

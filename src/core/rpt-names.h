@@ -33,6 +33,7 @@ char               *rpt_format_address           (const char   *recipient,
                                                   const char   *home_country);
 const char * const *rpt_country_codes            (void);
 const char         *rpt_country_name             (const char   *code);
+const char         *rpt_country_currency         (const char   *code);
 const char * const *rpt_language_codes           (void);
 const char         *rpt_language_name            (const char   *code);
 gboolean            rpt_email_is_plausible       (const char   *email);

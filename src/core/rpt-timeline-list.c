@@ -34,11 +34,17 @@ on_timeline_changed (RptCustomerStore *store,
                      gint64            customer_id,
                      RptTimelineList  *self)
 {
-  if (customer_id == self->customer_id)
-    {
-      rpt_id_list_drop_cache (RPT_ID_LIST (self));
-      rpt_timeline_list_refresh (self, NULL);
-    }
+  guint before;
+
+  if (customer_id != self->customer_id)
+    return;
+  before = g_list_model_get_n_items (G_LIST_MODEL (self));
+  rpt_id_list_drop_cache (RPT_ID_LIST (self));
+  rpt_timeline_list_refresh (self, NULL);
+  /* the same entries, one of them changed (a complaint resolved): views
+   * draw them again */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self)) == before)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, before, before);
 }
 
 static void

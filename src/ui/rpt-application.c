@@ -265,6 +265,7 @@ on_chooser_response (GtkNativeDialog *chooser,
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
+  g_application_release (G_APPLICATION (self));
 }
 
 void
@@ -287,6 +288,9 @@ rpt_application_choose_database (RptApplication *self,
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("customers.db"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  /* the chooser may be all there is on screen (after an error at start):
+   * the application waits for it */
+  g_application_hold (G_APPLICATION (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -328,8 +332,14 @@ rpt_application_start_own_database (RptApplication *self,
     show_open_error (self, path, error);
   else
     {
+      g_autofree char *where = NULL;
+
       g_settings_set_string (self->settings, "database-path", "");
       show_window (self, db);
+      /* Translators: %s is the path of the user's new database file */
+      where = g_strdup_printf (_("Your customers are kept in %s"), path);
+      if (current_window (self) != NULL)
+        rpt_window_add_toast (current_window (self), adw_toast_new (where));
     }
   g_application_release (G_APPLICATION (self));
 }

@@ -28,6 +28,7 @@ struct _RptCustomerCard
   GtkSliceListModel *slice;
   char              *currency;
   gulong             changed_id;
+  gulong             timeline_changed_id;
 
   GtkScrolledWindow *scroller;
   AdwAvatar         *avatar;
@@ -78,6 +79,7 @@ add_badge (RptCustomerCard *self,
 {
   GtkWidget *label = gtk_label_new (text);
 
+  gtk_widget_set_halign (label, GTK_ALIGN_START);  /* a pill as wide as its words */
   gtk_widget_add_css_class (label, "stage-pill");
   gtk_widget_add_css_class (label, "caption");
   if (css_class != NULL)
@@ -171,7 +173,8 @@ add_about_rows (RptCustomerCard *self)
                 "referred-by-name", &referred, "notes", &notes, "last-contact", &last,
                 "created", &created, "channel", &channel, "frequency-days", &frequency,
                 "size-band", &size, "consent", &consent, "spend", &spend, NULL);
-  add_row (self->about_list, _("Language"), *language ? rpt_language_name (language) : _("Not set"));
+  add_row (self->about_list, _("Language"), *language ? rpt_language_name (language)
+                                                      : _("Same as the business"));
   add_row (self->about_list, _("Preferred channel"), rpt_channel_to_string (channel));
   if (frequency > 0)
     {
@@ -275,7 +278,6 @@ reload (RptCustomerCard *self,
 {
   g_autoptr(GError) error = NULL;
   RptCustomer *customer = rpt_customer_store_load (self->store, id, &error);
-  RptDatabase *db = rpt_customer_store_get_database (self->store);
 
   if (customer == NULL)
     {
@@ -285,7 +287,7 @@ reload (RptCustomerCard *self,
   g_set_object (&self->customer, customer);
   g_object_unref (customer);
   g_free (self->currency);
-  self->currency = rpt_database_get_setting (db, "currency");
+  self->currency = rpt_customer_store_dup_currency (self->store);
   fill_header (self);
   fill_contacts (self);
   clear_box (self->about_list);
@@ -317,10 +319,16 @@ rpt_customer_card_set_customer (RptCustomerCard  *self,
   if (self->store != store)
     {
       if (self->store != NULL)
-        g_clear_signal_handler (&self->changed_id, self->store);
+        {
+          g_clear_signal_handler (&self->changed_id, self->store);
+          g_clear_signal_handler (&self->timeline_changed_id, self->store);
+        }
       g_set_object (&self->store, store);
       self->changed_id = g_signal_connect (store, "customer-changed",
                                            G_CALLBACK (on_customer_changed), self);
+      /* the badges (open complaint, overdue) follow the timeline */
+      self->timeline_changed_id = g_signal_connect (store, "timeline-changed",
+                                                    G_CALLBACK (on_customer_changed), self);
     }
   reload (self, id, TRUE);
 }
@@ -337,7 +345,10 @@ rpt_customer_card_dispose (GObject *object)
   RptCustomerCard *self = RPT_CUSTOMER_CARD (object);
 
   if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+    {
+      g_clear_signal_handler (&self->changed_id, self->store);
+      g_clear_signal_handler (&self->timeline_changed_id, self->store);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_CUSTOMER_CARD);
   rpt_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->slice);

@@ -615,12 +615,32 @@ rpt_customer_editor_class_init (RptCustomerEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
 
+/* Chinese, Japanese and Korean speakers write the family name first, and
+ * expect to be asked for it first. */
+static void
+order_name_rows (RptCustomerEditor *self)
+{
+  const char *language = g_get_language_names ()[0];
+  GtkListBox *box = GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->given_row)));
+  int family_at;
+
+  if (!(g_str_has_prefix (language, "zh") || g_str_has_prefix (language, "ja")
+        || g_str_has_prefix (language, "ko")) || !GTK_IS_LIST_BOX (box))
+    return;
+  g_object_ref (self->given_row);
+  gtk_list_box_remove (box, GTK_WIDGET (self->given_row));
+  family_at = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->family_row));
+  gtk_list_box_insert (box, GTK_WIDGET (self->given_row), family_at + 1);
+  g_object_unref (self->given_row);
+}
+
 static void
 rpt_customer_editor_init (RptCustomerEditor *self)
 {
   self->contact_rows = g_ptr_array_new ();
   self->tag_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  order_name_rows (self);
   fill_choices (self);
   watch_changes (self);
 }
@@ -650,7 +670,9 @@ rpt_customer_editor_new (GtkWindow        *parent,
       add_contact_row (self, RPT_CONTACT_PHONE, NULL, NULL);
       add_contact_row (self, RPT_CONTACT_EMAIL, NULL, NULL);
       self->loading = FALSE;
-      gtk_widget_grab_focus (GTK_WIDGET (self->given_row));
+      gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->family_row))
+                                         < gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->given_row))
+                                         ? self->family_row : self->given_row));
     }
   return self;
 }

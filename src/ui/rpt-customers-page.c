@@ -167,9 +167,12 @@ on_back_clicked (RptCustomersPage *self)
 static void
 on_folded_changed (RptCustomersPage *self)
 {
-  if (!adw_leaflet_get_folded (self->leaflet))
-    return;
-  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  /* one pane at a time (a phone): a tap opens the card, as on a phone */
+  gtk_grid_view_set_single_click_activate (self->list_view, folded);
+  if (folded)
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
 }
 
 static void
@@ -178,6 +181,10 @@ on_search_changed (RptCustomersPage *self)
   if (self->list == NULL)
     return;
   rpt_customer_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  /* the open card stays in sight as the list changes around it */
+  if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                gtk_single_selection_get_selected (self->selection));
 }
 
 static void

@@ -78,10 +78,14 @@ update_date (RptEntryDialog *self)
   gtk_menu_button_popdown (self->date_button);
 }
 
+static void show_due (RptEntryDialog *self);
+
 static void
 on_day_selected (RptEntryDialog *self)
 {
   update_date (self);
+  if (self->kind == RPT_ENTRY_COMPLAINT)
+    show_due (self);
   mark_dirty (self);
 }
 
@@ -126,12 +130,13 @@ static void
 show_due (RptEntryDialog *self)
 {
   int days = rpt_customer_store_get_service_level (self->store);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) due = g_date_time_add_days (now, days);
+  g_autoptr(GDateTime) opened = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) due = g_date_time_add_days (opened, days);
   g_autofree char *date = g_date_time_format (due, "%x");
+  /* counted from the day the complaint was made, as the store counts it */
   g_autofree char *subtitle =
-    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d day from today (the service level in Preferences)",
-                                  "%s, %d days from today (the service level in Preferences)", days),
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d day after the complaint (the service level in Preferences)",
+                                  "%s, %d days after the complaint (the service level in Preferences)", days),
                      date, days);
 
   adw_action_row_set_subtitle (self->due_row, subtitle);

@@ -80,10 +80,34 @@ on_address_apply (RptPreferencesWindow *self)
   save_setting (self, "business_address", g_strstrip (value));
 }
 
+static const char *
+currency_name (const char *code)
+{
+  return code;
+}
+
+/* "Automatic" is the currency of the business's country, else the region's */
+static void
+fill_currencies (RptPreferencesWindow *self)
+{
+  const char *of_country = rpt_country_currency (rpt_combo_row_get_code (self->country_row));
+  g_autofree char *chosen = rpt_database_get_setting (self->db, "currency");
+  /* Translators: the currency of the business's country or region; %s is a code such as EUR */
+  g_autofree char *automatic = g_strdup_printf (_("Automatic (%s)"),
+                                                of_country ? of_country : rpt_locale_currency ());
+  gboolean loading = self->loading;
+
+  self->loading = TRUE;
+  rpt_combo_row_set_codes (self->currency_row, rpt_currency_codes (), currency_name, automatic);
+  rpt_combo_row_select_code (self->currency_row, chosen);
+  self->loading = loading;
+}
+
 static void
 on_country_changed (RptPreferencesWindow *self)
 {
   save_setting (self, "business_country", rpt_combo_row_get_code (self->country_row));
+  fill_currencies (self);
 }
 
 static void
@@ -98,12 +122,6 @@ on_service_changed (RptPreferencesWindow *self)
   g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (self->service_spin));
 
   save_setting (self, "service_level_days", value);
-}
-
-static const char *
-currency_name (const char *code)
-{
-  return code;
 }
 
 static void
@@ -151,7 +169,6 @@ load (RptPreferencesWindow *self)
   g_autofree char *name = rpt_database_get_setting (self->db, "business_name");
   g_autofree char *address = rpt_database_get_setting (self->db, "business_address");
   g_autofree char *country = rpt_database_get_setting (self->db, "business_country");
-  g_autofree char *currency = rpt_database_get_setting (self->db, "currency");
   g_auto(GStrv) lines = g_strsplit (address ? address : "", "\n", -1);
   g_autofree char *one_line = g_strjoinv (", ", lines);
   gboolean writable = !rpt_database_is_read_only (self->db);
@@ -161,16 +178,16 @@ load (RptPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), one_line);
   rpt_combo_row_select_code (self->country_row, country);
-  rpt_combo_row_select_code (self->currency_row, currency);
+  fill_currencies (self);
   gtk_spin_button_set_value (self->service_spin,
                              rpt_database_get_setting_int (self->db, "service_level_days",
                                                            RPT_DEFAULT_SERVICE_LEVEL_DAYS));
   gtk_widget_set_sensitive (GTK_WIDGET (self->business_group), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->service_group), writable);
   adw_action_row_set_subtitle (self->path_row, rpt_database_get_path (self->db));
-  /* Translators: %d is the database's schema version number */
-  state = g_strdup_printf (writable ? _("Open for changes · schema version %d")
-                                    : _("Open read-only; settings cannot be changed · schema version %d"),
+  /* Translators: %d is the version of the database's file format */
+  state = g_strdup_printf (writable ? _("Open for changes · file format %d")
+                                    : _("Open read-only; settings cannot be changed · file format %d"),
                            rpt_database_get_version (self->db));
   adw_action_row_set_subtitle (self->state_row, state);
   fill_backups (self);
@@ -220,14 +237,9 @@ rpt_preferences_window_class_init (RptPreferencesWindowClass *klass)
 static void
 rpt_preferences_window_init (RptPreferencesWindow *self)
 {
-  g_autofree char *system_currency = NULL;
-
   self->backup_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Translators: the currency of the system's region; %s is a code such as EUR or CNY */
-  system_currency = g_strdup_printf (_("Automatic (%s)"), rpt_locale_currency ());
   rpt_combo_row_set_codes (self->country_row, rpt_country_codes (), rpt_country_name, _("Not set"));
-  rpt_combo_row_set_codes (self->currency_row, rpt_currency_codes (), currency_name, system_currency);
   g_signal_connect_swapped (self->name_row, "apply", G_CALLBACK (on_name_apply), self);
   g_signal_connect_swapped (self->address_row, "apply", G_CALLBACK (on_address_apply), self);
   g_signal_connect_swapped (self->country_row, "notify::selected", G_CALLBACK (on_country_changed), self);

@@ -330,9 +330,10 @@ start_own_database_action (GtkWidget  *widget,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (widget),
                                                        _("Start Your Own Database?"),
-                                                       _("Rapport opens a new, empty database for your "
-                                                         "customers. The demo shop is kept in a file "
-                                                         "beside it and can be opened again.")));
+                                                       _("Rapport starts a new, empty database for your "
+                                                         "customers in your data folder. The demo shop "
+                                                         "is kept and can be opened again with Open "
+                                                         "Database.")));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "start", _("_Start"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "start", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "start");
@@ -357,6 +358,15 @@ on_resolve_response (AdwMessageDialog *dialog,
     rpt_window_show_error (self, error);
   else
     rpt_window_add_toast (self, adw_toast_new (_("Complaint resolved")));
+}
+
+static void
+on_resolution_changed (GtkEditable      *text,
+                       AdwMessageDialog *dialog)
+{
+  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (text)));
+
+  adw_message_dialog_set_response_enabled (dialog, "resolve", *value != '\0');
 }
 
 static void
@@ -388,6 +398,9 @@ resolve_complaint_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "resolve", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "resolve");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* a complaint is resolved with a word on how */
+  adw_message_dialog_set_response_enabled (dialog, "resolve", FALSE);
+  g_signal_connect (text, "changed", G_CALLBACK (on_resolution_changed), dialog);
   g_object_set_data_full (G_OBJECT (dialog), "entry", g_steal_pointer (&entry), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_resolve_response), self);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "rpt-error.h"
 #include "test-utils.h"
 
@@ -273,6 +275,23 @@ test_complaint (Fixture       *f,
   g_assert_cmpint (rpt_timeline_entry_get_status (back), ==, RPT_COMPLAINT_RESOLVED);
   g_assert_cmpstr (resolution, ==, "Replaced");
   g_assert_cmpuint (rpt_customer_store_count_open_complaints (f->store, rpt_customer_get_id (c)), ==, 1);
+
+  /* a resolution is never overwritten, and never empty */
+  g_assert_false (rpt_customer_store_resolve_complaint (f->store, back, "Again", &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rpt_customer_store_resolve_complaint (f->store, second, "  ", &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr(RptTimelineEntry) again = rpt_customer_store_load_entry (f->store, rpt_timeline_entry_get_id (first),
+                                                                       NULL);
+    g_autofree char *kept = NULL;
+
+    g_object_get (again, "resolution", &kept, NULL);
+    g_assert_cmpstr (kept, ==, "Replaced");
+  }
+  g_assert_cmpuint (rpt_customer_store_count_open_complaints (f->store, rpt_customer_get_id (c)), ==, 1);
 }
 
 static void
@@ -310,11 +329,32 @@ test_organisation (Fixture       *f,
   g_assert_cmpuint (found->len, ==, 1);
 }
 
+static void
+test_address_needs_a_place (void)
+{
+  g_autoptr(RptCustomer) c = rpt_customer_new (RPT_CUSTOMER_PERSON);
+  g_autofree char *none = NULL;
+  g_autofree char *spaces = NULL;
+  g_autofree char *madrid = NULL;
+
+  g_object_set (c, "given-name", "Lucía", "family-name", "Ruiz", NULL);
+  none = rpt_customer_dup_address (c, "ES");
+  g_assert_cmpstr (none, ==, "");                 /* a name alone is no address */
+  g_object_set (c, "street", "  ", NULL);
+  spaces = rpt_customer_dup_address (c, "ES");
+  g_assert_cmpstr (spaces, ==, "");
+  g_object_set (c, "locality", "Madrid", NULL);
+  madrid = rpt_customer_dup_address (c, "ES");
+  g_assert_nonnull (strstr (madrid, "Lucía Ruiz"));
+  g_assert_nonnull (strstr (madrid, "Madrid"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   test_init (&argc, &argv);
+  g_test_add_func ("/core/customer/address-needs-a-place", test_address_needs_a_place);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/customer-store/roundtrip", test_roundtrip);
   ADD ("/core/customer-store/update", test_update);
