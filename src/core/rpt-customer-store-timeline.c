@@ -245,12 +245,13 @@ insert_entry_row (RptCustomerStore  *self,
 
   if (owner_id < 0)
     return FALSE;
-  if (e->kind == RPT_ENTRY_COMPLAINT && !assign_tracking (self, e, error))
+  /* a new complaint gets its number; a restored one keeps it */
+  if (e->kind == RPT_ENTRY_COMPLAINT && e->id == 0 && !assign_tracking (self, e, error))
     return FALSE;
   stmt = rpt_database_prepare (db,
     "INSERT INTO timeline (customer_id, kind, occurred, summary, details, amount, item, category,"
-    " owner_id, tracking, due, status, resolution)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    " owner_id, tracking, due, status, resolution, id, resolved_on)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, e->customer_id);
@@ -270,6 +271,10 @@ insert_entry_row (RptCustomerStore  *self,
     }
   sqlite3_bind_int (stmt, 12, e->status);
   sqlite3_bind_text (stmt, 13, e->resolution ? e->resolution : "", -1, SQLITE_TRANSIENT);
+  if (e->id > 0)
+    sqlite3_bind_int64 (stmt, 14, e->id);
+  if (e->resolved_on != NULL && *e->resolved_on != '\0')
+    sqlite3_bind_text (stmt, 15, e->resolved_on, -1, SQLITE_TRANSIENT);
   if (!rpt_database_step_done (db, stmt, error))
     return FALSE;
   e->id = sqlite3_last_insert_rowid (rpt_database_get_handle (db));
@@ -316,6 +321,31 @@ rpt_customer_store_add_entry (RptCustomerStore  *self,
       entry->id = 0;
       rpt_set_str (&entry->tracking, old_tracking);
       rpt_set_str (&entry->due, old_due);
+      return FALSE;
+    }
+  _rpt_customer_store_emit (self, STORE_TIMELINE_CHANGED, entry->customer_id);
+  _rpt_customer_store_emit (self, STORE_CUSTOMER_CHANGED, entry->customer_id);
+  return TRUE;
+}
+
+/* Put a deleted entry back as it was: the same id, tracking number and
+ * resolution (the undo of rpt_customer_store_delete_entry()). */
+gboolean
+rpt_customer_store_restore_entry (RptCustomerStore  *self,
+                                  RptTimelineEntry  *entry,
+                                  GError           **error)
+{
+  RptDatabase *db = rpt_customer_store_get_database (self);
+
+  g_return_val_if_fail (RPT_IS_TIMELINE_ENTRY (entry), FALSE);
+  g_return_val_if_fail (entry->id > 0, FALSE);
+
+  if (!rpt_database_begin (db, error))
+    return FALSE;
+  if (!insert_entry (self, entry, error) || !rpt_database_commit (db, error))
+    {
+      if (rpt_database_in_transaction (db))
+        rpt_database_rollback (db);
       return FALSE;
     }
   _rpt_customer_store_emit (self, STORE_TIMELINE_CHANGED, entry->customer_id);

@@ -86,6 +86,9 @@ gboolean          rpt_customer_store_resolve_complaint (RptCustomerStore *self,
                                                         RptTimelineEntry *entry,
                                                         const char       *resolution,
                                                         GError          **error);
+gboolean          rpt_customer_store_restore_entry   (RptCustomerStore  *self,
+                                                      RptTimelineEntry  *entry,
+                                                      GError           **error);
 gboolean          rpt_customer_store_delete_entry    (RptCustomerStore  *self,
                                                       gint64             entry_id,
                                                       GError           **error);

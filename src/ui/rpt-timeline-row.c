@@ -106,5 +106,16 @@ rpt_timeline_row_new (RptTimelineEntry *entry,
                                         rpt_timeline_entry_get_id (entry));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
+  {
+    /* a mistake (a wrong amount) is deleted, with Undo */
+    GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+    gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (remove, "flat");
+    gtk_widget_set_tooltip_text (remove, _("Delete this entry"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "win.delete-entry");
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", rpt_timeline_entry_get_id (entry));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  }
   return row;
 }

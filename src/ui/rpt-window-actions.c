@@ -38,7 +38,9 @@ _rpt_window_update_actions (RptWindow *self)
                                  writable && selected && !archived);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-customer",
                                  writable && selected && archived);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", writable && self->last_archived > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 writable && (self->last_archived > 0 || self->deleted_entry != NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-entry", writable);
 }
 
 static void
@@ -169,6 +171,7 @@ archive_customer_action (GtkWidget  *widget,
   if (!set_archived (self, id, TRUE))
     return;
   self->last_archived = id;
+  g_clear_object (&self->deleted_entry);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.unarchive");
@@ -212,13 +215,66 @@ restore_customer_action (GtkWidget  *widget,
 }
 
 static void
+restore_entry (RptWindow *self)
+{
+  g_autoptr(RptTimelineEntry) entry = g_steal_pointer (&self->deleted_entry);
+  g_autoptr(GError) error = NULL;
+
+  if (entry != NULL && !rpt_customer_store_restore_entry (self->store, entry, &error))
+    rpt_window_show_error (self, error);
+  _rpt_window_update_actions (self);
+}
+
+static void
+undo_delete_entry_action (GtkWidget  *widget,
+                          const char *action,
+                          GVariant   *param)
+{
+  restore_entry (RPT_WINDOW (widget));
+}
+
+/* Ctrl+Z undoes the last archiving or deleting, whichever came last */
+static void
 undo_action (GtkWidget  *widget,
              const char *action,
              GVariant   *param)
 {
   RptWindow *self = RPT_WINDOW (widget);
 
-  unarchive (self, self->last_archived);
+  if (self->deleted_entry != NULL)
+    restore_entry (self);
+  else
+    unarchive (self, self->last_archived);
+}
+
+static void
+delete_entry_action (GtkWidget  *widget,
+                     const char *action,
+                     GVariant   *param)
+{
+  RptWindow *self = RPT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptTimelineEntry) entry = rpt_customer_store_load_entry (self->store,
+                                                                     g_variant_get_int64 (param), &error);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (entry == NULL || !rpt_customer_store_delete_entry (self->store, rpt_timeline_entry_get_id (entry),
+                                                         &error))
+    {
+      rpt_window_show_error (self, error);
+      return;
+    }
+  g_set_object (&self->deleted_entry, entry);
+  self->last_archived = 0;
+  /* Translators: %s is the kind of a timeline entry: "Purchase deleted" */
+  title = g_strdup_printf (_("%s deleted"), rpt_entry_kind_to_string (rpt_timeline_entry_get_kind (entry)));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete-entry");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  rpt_window_add_toast (self, toast);
+  _rpt_window_update_actions (self);
 }
 
 static void
@@ -419,6 +475,8 @@ _rpt_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.restore-customer", NULL, restore_customer_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive", "x", unarchive_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-entry", "x", delete_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-entry", NULL, undo_delete_entry_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
   gtk_widget_class_install_action (widget_class, "win.show-archived", NULL, show_archived_action);

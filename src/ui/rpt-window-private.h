@@ -17,6 +17,7 @@ struct _RptWindow
   RptCustomerStore     *store;
   GSettings            *settings;
   gint64                last_archived;   /* for Undo */
+  RptTimelineEntry     *deleted_entry;   /* for Undo, when deleting came last */
 
   AdwToastOverlay      *toast_overlay;
   AdwFlap              *flap;

@@ -250,6 +250,7 @@ rpt_window_dispose (GObject *object)
   RptWindow *self = RPT_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_WINDOW);
+  g_clear_object (&self->deleted_entry);
   g_clear_object (&self->store);
   g_clear_object (&self->db);
   g_clear_object (&self->settings);

@@ -247,6 +247,19 @@ test_timeline (Fixture       *f,
   back = rpt_customer_store_load (f->store, id, NULL);
   g_object_get (back, "spend", &spend, NULL);
   g_assert_cmpint (spend, ==, 6550);
+
+  /* undo: the entry comes back as it was, with its id, and the totals follow */
+  g_assert_true (rpt_customer_store_restore_entry (f->store, refund, NULL));
+  g_clear_object (&back);
+  back = rpt_customer_store_load (f->store, id, NULL);
+  g_object_get (back, "spend", &spend, NULL);
+  g_assert_cmpint (spend, ==, 6050);
+  {
+    g_autoptr(RptTimelineEntry) again = rpt_customer_store_load_entry (f->store,
+                                                                       rpt_timeline_entry_get_id (refund), NULL);
+    g_assert_nonnull (again);
+    g_assert_cmpstr (rpt_timeline_entry_get_summary (again), ==, "Refund");
+  }
 }
 
 static void
@@ -292,6 +305,21 @@ test_complaint (Fixture       *f,
     g_assert_cmpstr (kept, ==, "Replaced");
   }
   g_assert_cmpuint (rpt_customer_store_count_open_complaints (f->store, rpt_customer_get_id (c)), ==, 1);
+
+  /* a deleted complaint comes back with its tracking number and resolution */
+  g_assert_true (rpt_customer_store_delete_entry (f->store, rpt_timeline_entry_get_id (first), NULL));
+  g_assert_true (rpt_customer_store_restore_entry (f->store, back, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RptTimelineEntry) restored = rpt_customer_store_load_entry (f->store,
+                                                                          rpt_timeline_entry_get_id (first), NULL);
+    g_autofree char *kept = NULL;
+
+    g_object_get (restored, "resolution", &kept, NULL);
+    g_assert_cmpstr (rpt_timeline_entry_get_tracking (restored), ==, "C-2026-000001");
+    g_assert_cmpstr (kept, ==, "Replaced");
+    g_assert_cmpint (rpt_timeline_entry_get_status (restored), ==, RPT_COMPLAINT_RESOLVED);
+  }
 }
 
 static void

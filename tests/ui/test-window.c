@@ -127,6 +127,27 @@ log_interaction (RptWindow *window,
   g_assert_cmpstr (rpt_timeline_entry_get_summary (last), ==, "Asked about the autumn oolong");
 }
 
+/* A wrong entry is deleted from its row's button, and comes back with Undo */
+static void
+delete_and_undo (RptWindow *window,
+                 gint64     id)
+{
+  RptCustomerStore *store = rpt_window_get_store (window);
+  g_autoptr(RptTimelineEntry) logged = rpt_customer_store_last_interaction (store, id, NULL);
+  g_autoptr(RptTimelineEntry) gone = NULL;
+  g_autoptr(RptTimelineEntry) back = NULL;
+  gint64 entry_id = rpt_timeline_entry_get_id (logged);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-entry", "x", entry_id);
+  gone = rpt_customer_store_load_entry (store, entry_id, NULL);
+  g_assert_null (gone);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  back = rpt_customer_store_last_interaction (store, id, NULL);
+  g_assert_nonnull (back);
+  g_assert_cmpint (rpt_timeline_entry_get_id (back), ==, entry_id);
+  g_assert_cmpstr (rpt_timeline_entry_get_summary (back), ==, "Asked about the autumn oolong");
+}
+
 static gboolean
 is_archived (RptCustomerStore *store,
              gint64            id)
@@ -175,6 +196,7 @@ run_script (gpointer app)
   search_for (window, "阳梦", 1);
   open_first_result (window, id);
   log_interaction (window, id);
+  delete_and_undo (window, id);
   archive_and_undo (window, id);
   g_application_quit (app);
   return G_SOURCE_REMOVE;
