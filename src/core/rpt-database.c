@@ -411,7 +411,8 @@ check_header (const char  *path,
     return TRUE; /* an empty file becomes a new database */
   if (got < sizeof header || memcmp (header, SQLITE_MAGIC, strlen (SQLITE_MAGIC)) != 0)
     {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_CORRUPT,
+      /* not an SQLite file at all: a letter, a spreadsheet, a wrong choice */
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
                    _("“%s” is not a Rapport database (or it is damaged). It was left untouched."),
                    path);
       return FALSE;

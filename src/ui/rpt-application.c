@@ -123,14 +123,19 @@ on_error_response (AdwMessageDialog *dialog,
 {
   RptApplication *self = choice->app;
 
+  GtkWindow *window = GTK_WINDOW (current_window (self));
+
+  /* the dialog is closing: a file chooser belongs to the main window, if any */
   if (g_str_equal (response, "retry"))
     open_database (self, choice->path, RPT_DATABASE_FLAGS_NONE);
+  else if (g_str_equal (response, "create"))
+    open_database (self, choice->path, RPT_DATABASE_CREATE);
   else if (g_str_equal (response, "read-only"))
     open_database (self, choice->path, RPT_DATABASE_READ_ONLY);
   else if (g_str_equal (response, "open"))
-    rpt_application_choose_database (self, GTK_WINDOW (dialog), FALSE);
+    rpt_application_choose_database (self, window, FALSE);
   else if (g_str_equal (response, "new"))
-    rpt_application_choose_database (self, GTK_WINDOW (dialog), TRUE);
+    rpt_application_choose_database (self, window, TRUE);
   else if (current_window (self) == NULL)
     g_application_quit (G_APPLICATION (self));
 }
@@ -145,6 +150,7 @@ error_heading (const GError *error)
     case RPT_ERROR_CORRUPT: return _("Database Damaged");
     case RPT_ERROR_TOO_NEW: return _("Database From a Newer Rapport");
     case RPT_ERROR_INVALID: return _("Not a Rapport Database");
+    case RPT_ERROR_NOT_FOUND: return _("No Database There Yet");
     default: return _("Cannot Open the Database");
     }
 }
@@ -166,9 +172,15 @@ show_open_error (RptApplication *self,
     adw_message_dialog_add_response (dialog, "retry", _("_Try Again"));
   if (error->domain == RPT_ERROR && error->code == RPT_ERROR_READ_ONLY)
     adw_message_dialog_add_response (dialog, "read-only", _("Open _Read-Only"));
+  if (error->domain == RPT_ERROR && error->code == RPT_ERROR_NOT_FOUND)
+    {
+      adw_message_dialog_add_response (dialog, "create", _("_Create It"));
+      adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+    }
   adw_message_dialog_add_response (dialog, "new", _("_New Database…"));
   adw_message_dialog_add_response (dialog, "open", _("_Open Another…"));
-  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_default_response (dialog, error->domain == RPT_ERROR
+                                                   && error->code == RPT_ERROR_NOT_FOUND ? "create" : "open");
   adw_message_dialog_set_close_response (dialog, "close");
   choice->app = self;
   choice->path = g_strdup (path);

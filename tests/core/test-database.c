@@ -84,7 +84,7 @@ test_not_a_database (void)
   g_autofree char *path = test_db_path ("letter.db");
 
   g_assert_true (g_file_set_contents (path, "Dear customer,\nthis is not SQLite at all.\n", -1, NULL));
-  assert_refused (path, RPT_ERROR_CORRUPT);
+  assert_refused (path, RPT_ERROR_INVALID);
 }
 
 static void
@@ -349,7 +349,7 @@ test_restore_refuses_damage (void)
   before = file_digest (path);
   g_assert_true (g_file_set_contents (bad, "garbage", -1, NULL));
   g_assert_false (rpt_database_restore (path, bad, &error));
-  g_assert_error (error, RPT_ERROR, RPT_ERROR_CORRUPT);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID);   /* not even SQLite */
   after = file_digest (path);
   g_assert_cmpstr (before, ==, after);
 }

@@ -176,24 +176,33 @@ ui_on_activate (GApplication *app,
   g_idle_add (script, app);
 }
 
-/* Start the real application on a new demo database of CUSTOMERS cards in
- * the user data folder, and run SCRIPT (given the application) once it is up. */
+/* Start the real application on the database at PATH and run SCRIPT (given
+ * the application) once it is up. */
+static inline void
+ui_run_app (const char  *path,
+            GSourceFunc  script)
+{
+  g_autoptr(RptApplication) app = rpt_application_new ();
+  char *argv[] = { (char *) "rapport", (char *) "--db", (char *) path, NULL };
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (ui_on_activate), script);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+}
+
+/* The same on a new demo database of CUSTOMERS cards in the user data folder */
 static inline void
 ui_run_app_on_demo (const char  *file_name,
                     guint        customers,
                     guint        seed,
                     GSourceFunc  script)
 {
-  g_autoptr(RptApplication) app = rpt_application_new ();
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), file_name, NULL);
-  char *argv[] = { (char *) "rapport", (char *) "--db", path, NULL };
   RptDemoOptions options = { .customers = customers, .seed = seed, .today = "2026-11-24" };
   g_autoptr(GError) error = NULL;
 
   rpt_demo_create_file (path, &options, &error);
   g_assert_no_error (error);
-  g_signal_connect_after (app, "activate", G_CALLBACK (ui_on_activate), script);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
+  ui_run_app (path, script);
 }
 
 /* The translations the app uses, fresh user folders, then GTest. */
