@@ -251,6 +251,36 @@ test_database_gone (void)
   ui_run_app_on_demo ("gone.db", 20, 9, run_gone_script);
 }
 
+/* A card with nothing in it is not saved: the editor stays, and says why */
+static gboolean
+run_empty_script (gpointer app)
+{
+  RptWindow *window;
+  GtkWindow *editor;
+  guint before;
+
+  ui_wait_for (has_window, app, "the main window");
+  window = RPT_WINDOW (gtk_application_get_active_window (app));
+  before = rpt_customer_store_count_active (rpt_window_get_store (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
+  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (RPT_TYPE_CUSTOMER_EDITOR), "the editor");
+  editor = ui_find_toplevel (RPT_TYPE_CUSTOMER_EDITOR);
+  ui_set_row_text (GTK_WIDGET (editor), _("Given name"), "   ");
+  ui_click (GTK_WIDGET (editor), _("Save"));
+  ui_spin (200);
+  g_assert_true (ui_find_toplevel (RPT_TYPE_CUSTOMER_EDITOR) == editor);
+  g_assert_cmpuint (rpt_customer_store_count_active (rpt_window_get_store (window)), ==, before);
+  gtk_window_destroy (editor);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_empty_card (void)
+{
+  ui_run_app_on_demo ("empty.db", 10, 3, run_empty_script);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -258,5 +288,6 @@ main (int    argc,
   ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/window/owner-flow", test_owner_flow);
   g_test_add_func ("/ui/window/database-gone", test_database_gone);
+  g_test_add_func ("/ui/window/empty-card", test_empty_card);
   return ui_finish (g_test_run ());
 }
