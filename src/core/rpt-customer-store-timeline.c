@@ -136,6 +136,20 @@ rpt_customer_store_get_service_level (RptCustomerStore *self)
   return days > 0 ? days : RPT_DEFAULT_SERVICE_LEVEL_DAYS;
 }
 
+/* A business setting (name, country, currency, service level): every card
+ * shown is drawn again, since money and addresses depend on them. */
+gboolean
+rpt_customer_store_set_setting (RptCustomerStore  *self,
+                                const char        *key,
+                                const char        *value,
+                                GError           **error)
+{
+  if (!rpt_database_set_setting (rpt_customer_store_get_database (self), key, value, error))
+    return FALSE;
+  _rpt_customer_store_emit (self, STORE_CUSTOMER_CHANGED, 0);
+  return TRUE;
+}
+
 /* The business's currency: the one chosen in Preferences, else that of the
  * business's country, else that of the system's region. */
 char *

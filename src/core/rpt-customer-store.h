@@ -105,6 +105,10 @@ guint             rpt_customer_store_count_open_complaints (RptCustomerStore *se
                                                             gint64            customer_id);
 int               rpt_customer_store_get_service_level (RptCustomerStore *self);
 char             *rpt_customer_store_dup_currency    (RptCustomerStore  *self);
+gboolean          rpt_customer_store_set_setting     (RptCustomerStore  *self,
+                                                      const char        *key,
+                                                      const char        *value,
+                                                      GError           **error);
 
 /* Many writes in few transactions (demo data, imports): begin, add, commit.
  * Customers added this way keep the created, last-contact and spend values

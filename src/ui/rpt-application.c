@@ -431,7 +431,7 @@ preferences_action (GSimpleAction *action,
 
   if (window == NULL)
     return;
-  prefs = rpt_preferences_window_new (GTK_WINDOW (window), rpt_window_get_database (window));
+  prefs = rpt_preferences_window_new (GTK_WINDOW (window), rpt_window_get_store (window));
   gtk_window_present (GTK_WINDOW (prefs));
 }
 

@@ -23,6 +23,7 @@ struct _RptPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
+  RptCustomerStore    *store;
   RptDatabase         *db;
   gboolean             loading;
 
@@ -52,7 +53,7 @@ save_setting (RptPreferencesWindow *self,
 
   if (self->loading)
     return;
-  if (!rpt_database_set_setting (self->db, key, value, &error))
+  if (!rpt_customer_store_set_setting (self->store, key, value, &error))
     {
       g_autofree char *text = g_strdup_printf (_("The setting could not be saved: %s"), error->message);
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
@@ -215,6 +216,7 @@ rpt_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->db);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->backup_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (rpt_preferences_window_parent_class)->dispose (object);
 }
@@ -248,12 +250,13 @@ rpt_preferences_window_init (RptPreferencesWindow *self)
 }
 
 RptPreferencesWindow *
-rpt_preferences_window_new (GtkWindow   *parent,
-                            RptDatabase *db)
+rpt_preferences_window_new (GtkWindow        *parent,
+                            RptCustomerStore *store)
 {
   RptPreferencesWindow *self = g_object_new (RPT_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
 
-  self->db = g_object_ref (db);
+  self->store = g_object_ref (store);
+  self->db = g_object_ref (rpt_customer_store_get_database (store));
   load (self);
   return self;
 }

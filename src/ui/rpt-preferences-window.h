@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "rpt-database.h"
+#include "rpt-customer-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RptPreferencesWindow, rpt_preferences_window, RPT, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-RptPreferencesWindow *rpt_preferences_window_new (GtkWindow   *parent,
-                                                  RptDatabase *db);
+RptPreferencesWindow *rpt_preferences_window_new (GtkWindow        *parent,
+                                                  RptCustomerStore *store);
 
 G_END_DECLS
