@@ -26,6 +26,7 @@ struct _RptCustomerEditor
 
   RptCustomerStore *store;
   RptCustomer      *customer;     /* the working copy */
+  char             *home_country; /* the business's, for the envelope */
   GPtrArray        *contact_rows; /* AdwEntryRow, in order */
   GPtrArray        *tag_rows;     /* AdwActionRow, in order */
   gint64            organisation_id;
@@ -75,12 +76,10 @@ static void store_customer (RptCustomerEditor *self);
 static void
 update_envelope (RptCustomerEditor *self)
 {
-  RptDatabase *db = rpt_customer_store_get_database (self->store);
-  g_autofree char *home = rpt_database_get_setting (db, "business_country");
   g_autofree char *address = NULL;
 
   store_customer (self);
-  address = rpt_customer_dup_address (self->customer, home);
+  address = rpt_customer_dup_address (self->customer, self->home_country);
   adw_action_row_set_subtitle (self->envelope_row, *address ? address : _("No address yet"));
 }
 
@@ -579,6 +578,7 @@ rpt_customer_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_CUSTOMER_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->customer);
+  g_clear_pointer (&self->home_country, g_free);
   g_clear_pointer (&self->contact_rows, g_ptr_array_unref);
   g_clear_pointer (&self->tag_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (rpt_customer_editor_parent_class)->dispose (object);
@@ -606,13 +606,9 @@ rpt_customer_editor_class_init (RptCustomerEditorClass *klass)
   BIND (size_row); BIND (tags_group); BIND (tag_row); BIND (notes_view);
 #undef BIND
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, rpt_close_window_action);
+  rpt_form_class_install (widget_class, "editor", save_action);
   gtk_widget_class_install_action (widget_class, "editor.add-phone", NULL, add_contact_action);
   gtk_widget_class_install_action (widget_class, "editor.add-email", NULL, add_contact_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
 
 /* Chinese, Japanese and Korean speakers write the family name first, and
@@ -654,6 +650,7 @@ rpt_customer_editor_new (GtkWindow        *parent,
   GtkWidget *works_at, *referrer;
 
   self->store = g_object_ref (store);
+  self->home_country = rpt_database_get_setting (rpt_customer_store_get_database (store), "business_country");
   self->customer = customer ? rpt_customer_copy (customer) : rpt_customer_new (RPT_CUSTOMER_PERSON);
   gtk_window_set_title (GTK_WINDOW (self), customer ? _("Edit Customer") : _("New Customer"));
   works_at = rpt_customer_picker_new (store, RPT_CUSTOMER_ORGANISATION, rpt_customer_get_id (self->customer));

@@ -298,11 +298,7 @@ rpt_entry_dialog_class_init (RptEntryDialogClass *klass)
   BIND (category_row); BIND (owner_row); BIND (due_row); BIND (details_view);
 #undef BIND
 
-  gtk_widget_class_install_action (widget_class, "entry.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "entry.cancel", NULL, rpt_close_window_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "entry.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "entry.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "entry.cancel", NULL);
+  rpt_form_class_install (widget_class, "entry", save_action);
 }
 
 static void

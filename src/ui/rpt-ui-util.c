@@ -170,11 +170,28 @@ rpt_text_clip (const char *text,
   return g_string_free (out, FALSE);
 }
 
+
 /* The "cancel" action of a dialog: close it (which may ask about changes). */
-void
+static void
 rpt_close_window_action (GtkWidget  *widget,
                          const char *action,
                          GVariant   *param)
 {
   gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* A form window's GROUP.save (Ctrl+S, Ctrl+Enter) and GROUP.cancel (Escape) */
+void
+rpt_form_class_install (GtkWidgetClass              *klass,
+                        const char                  *group,
+                        GtkWidgetActionActivateFunc  save)
+{
+  g_autofree char *save_name = g_strconcat (group, ".save", NULL);
+  g_autofree char *cancel_name = g_strconcat (group, ".cancel", NULL);
+
+  gtk_widget_class_install_action (klass, save_name, NULL, save);
+  gtk_widget_class_install_action (klass, cancel_name, NULL, rpt_close_window_action);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_s, GDK_CONTROL_MASK, save_name, NULL);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_Return, GDK_CONTROL_MASK, save_name, NULL);
+  gtk_widget_class_add_binding_action (klass, GDK_KEY_Escape, 0, cancel_name, NULL);
 }

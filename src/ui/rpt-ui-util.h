@@ -27,9 +27,9 @@ char       *rpt_text_clip             (const char         *text,
 char       *rpt_text_view_dup_text    (GtkTextView        *view);
 void        rpt_toast_overlay_show    (AdwToastOverlay    *overlay,
                                        const char         *text);
-void        rpt_close_window_action   (GtkWidget          *widget,
-                                       const char         *action,
-                                       GVariant           *param);
+void        rpt_form_class_install    (GtkWidgetClass     *klass,
+                                       const char         *group,
+                                       GtkWidgetActionActivateFunc save);
 void        rpt_widget_unparent_children (GtkWidget    *widget);
 void        rpt_ask_save_changes      (GtkWindow          *window,
                                        const char         *body,

@@ -53,6 +53,14 @@ has_count (gpointer data)
   return g_list_model_get_n_items (w->model) == w->n;
 }
 
+static GtkWindow *
+open_new_editor (RptWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
+  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (RPT_TYPE_CUSTOMER_EDITOR), "the editor");
+  return ui_find_toplevel (RPT_TYPE_CUSTOMER_EDITOR);
+}
+
 static gint64
 create_customer (RptWindow *window)
 {
@@ -60,9 +68,7 @@ create_customer (RptWindow *window)
   RptCustomerList *list;
   RptCustomer *selected;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
-  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (RPT_TYPE_CUSTOMER_EDITOR), "the editor");
-  editor = ui_find_toplevel (RPT_TYPE_CUSTOMER_EDITOR);
+  editor = open_new_editor (window);
   ui_set_row_text (GTK_WIDGET (editor), _("Given name"), "梦蝶");
   ui_set_row_text (GTK_WIDGET (editor), _("Family name"), "欧阳");
   ui_click (GTK_WIDGET (editor), _("Save"));
@@ -222,9 +228,7 @@ run_gone_script (gpointer app)
   path = rpt_database_get_path (rpt_window_get_database (window));
   g_assert_cmpint (g_remove (path), ==, 0);
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
-  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (RPT_TYPE_CUSTOMER_EDITOR), "the editor");
-  editor = ui_find_toplevel (RPT_TYPE_CUSTOMER_EDITOR);
+  editor = open_new_editor (window);
   ui_set_row_text (GTK_WIDGET (editor), _("Given name"), "Lucía");
   ui_click (GTK_WIDGET (editor), _("Save"));
   ui_wait_for (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error dialog");
@@ -262,9 +266,7 @@ run_empty_script (gpointer app)
   ui_wait_for (has_window, app, "the main window");
   window = RPT_WINDOW (gtk_application_get_active_window (app));
   before = rpt_customer_store_count_active (rpt_window_get_store (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-customer", NULL);
-  ui_wait_for (has_toplevel, GSIZE_TO_POINTER (RPT_TYPE_CUSTOMER_EDITOR), "the editor");
-  editor = ui_find_toplevel (RPT_TYPE_CUSTOMER_EDITOR);
+  editor = open_new_editor (window);
   ui_set_row_text (GTK_WIDGET (editor), _("Given name"), "   ");
   ui_click (GTK_WIDGET (editor), _("Save"));
   ui_spin (200);
