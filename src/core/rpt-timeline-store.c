@@ -1,4 +1,4 @@
-/* rpt-customer-store-timeline.c — the SQL for purchases, interactions and complaints
+/* rpt-timeline-store.c — the SQL for purchases, interactions and complaints
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -304,6 +304,27 @@ insert_entry (RptCustomerStore  *self,
          && touch_customer (rpt_customer_store_get_database (self), e->customer_id, error);
 }
 
+/* The end of every change to a timeline: commit when the writes went well
+ * (OK), else roll back; then the card and its timeline are drawn again. */
+static gboolean
+finish_entry_change (RptCustomerStore  *self,
+                     gint64             customer_id,
+                     gboolean           ok,
+                     GError           **error)
+{
+  RptDatabase *db = rpt_customer_store_get_database (self);
+
+  if (!ok || !rpt_database_commit (db, error))
+    {
+      if (rpt_database_in_transaction (db))
+        rpt_database_rollback (db);
+      return FALSE;
+    }
+  _rpt_customer_store_emit (self, STORE_TIMELINE_CHANGED, customer_id);
+  _rpt_customer_store_emit (self, STORE_CUSTOMER_CHANGED, customer_id);
+  return TRUE;
+}
+
 gboolean
 rpt_customer_store_add_entry (RptCustomerStore  *self,
                               RptTimelineEntry  *entry,
@@ -328,17 +349,13 @@ rpt_customer_store_add_entry (RptCustomerStore  *self,
     }
   if (!rpt_database_begin (db, error))
     return FALSE;
-  if (!insert_entry (self, entry, error) || !rpt_database_commit (db, error))
+  if (!finish_entry_change (self, entry->customer_id, insert_entry (self, entry, error), error))
     {
-      if (rpt_database_in_transaction (db))
-        rpt_database_rollback (db);
       entry->id = 0;
       rpt_set_str (&entry->tracking, old_tracking);
       rpt_set_str (&entry->due, old_due);
       return FALSE;
     }
-  _rpt_customer_store_emit (self, STORE_TIMELINE_CHANGED, entry->customer_id);
-  _rpt_customer_store_emit (self, STORE_CUSTOMER_CHANGED, entry->customer_id);
   return TRUE;
 }
 
@@ -354,17 +371,8 @@ rpt_customer_store_restore_entry (RptCustomerStore  *self,
   g_return_val_if_fail (RPT_IS_TIMELINE_ENTRY (entry), FALSE);
   g_return_val_if_fail (entry->id > 0, FALSE);
 
-  if (!rpt_database_begin (db, error))
-    return FALSE;
-  if (!insert_entry (self, entry, error) || !rpt_database_commit (db, error))
-    {
-      if (rpt_database_in_transaction (db))
-        rpt_database_rollback (db);
-      return FALSE;
-    }
-  _rpt_customer_store_emit (self, STORE_TIMELINE_CHANGED, entry->customer_id);
-  _rpt_customer_store_emit (self, STORE_CUSTOMER_CHANGED, entry->customer_id);
-  return TRUE;
+  return rpt_database_begin (db, error)
+         && finish_entry_change (self, entry->customer_id, insert_entry (self, entry, error), error);
 }
 
 gboolean
@@ -443,16 +451,10 @@ rpt_customer_store_delete_entry (RptCustomerStore  *self,
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, entry_id);
-  if (!rpt_database_step_done (db, stmt, error) || !touch_customer (db, entry->customer_id, error)
-      || !rpt_database_commit (db, error))
-    {
-      if (rpt_database_in_transaction (db))
-        rpt_database_rollback (db);
-      return FALSE;
-    }
-  _rpt_customer_store_emit (self, STORE_TIMELINE_CHANGED, entry->customer_id);
-  _rpt_customer_store_emit (self, STORE_CUSTOMER_CHANGED, entry->customer_id);
-  return TRUE;
+  return finish_entry_change (self, entry->customer_id,
+                              rpt_database_step_done (db, stmt, error)
+                              && touch_customer (db, entry->customer_id, error),
+                              error);
 }
 
 gboolean
