@@ -728,18 +728,18 @@ rpt_customer_store_max_id (RptCustomerStore *self)
 }
 
 static const char *const sort_sql[RPT_N_SORTS][2] = {
-  { "SELECT id FROM customers WHERE archived = ? ORDER BY sort_name, id LIMIT ?2 OFFSET ?3",
-    "SELECT id FROM customers WHERE archived = ? ORDER BY sort_name DESC, id DESC LIMIT ?2 OFFSET ?3" },
-  { "SELECT id FROM customers WHERE archived = ? ORDER BY locality, id LIMIT ?2 OFFSET ?3",
-    "SELECT id FROM customers WHERE archived = ? ORDER BY locality DESC, id DESC LIMIT ?2 OFFSET ?3" },
-  { "SELECT id FROM customers WHERE archived = ? ORDER BY stage, id LIMIT ?2 OFFSET ?3",
-    "SELECT id FROM customers WHERE archived = ? ORDER BY stage DESC, id DESC LIMIT ?2 OFFSET ?3" },
-  { "SELECT id FROM customers WHERE archived = ? ORDER BY last_contact, id LIMIT ?2 OFFSET ?3",
-    "SELECT id FROM customers WHERE archived = ? ORDER BY last_contact DESC, id DESC LIMIT ?2 OFFSET ?3" },
-  { "SELECT id FROM customers WHERE archived = ? ORDER BY spend, id LIMIT ?2 OFFSET ?3",
-    "SELECT id FROM customers WHERE archived = ? ORDER BY spend DESC, id DESC LIMIT ?2 OFFSET ?3" },
-  { "SELECT id FROM customers WHERE archived = ? ORDER BY id LIMIT ?2 OFFSET ?3",
-    "SELECT id FROM customers WHERE archived = ? ORDER BY id DESC LIMIT ?2 OFFSET ?3" },
+  { "SELECT id FROM customers WHERE archived = ? ORDER BY sort_name, id LIMIT ?2",
+    "SELECT id FROM customers WHERE archived = ? ORDER BY sort_name DESC, id DESC LIMIT ?2" },
+  { "SELECT id FROM customers WHERE archived = ? ORDER BY locality, id LIMIT ?2",
+    "SELECT id FROM customers WHERE archived = ? ORDER BY locality DESC, id DESC LIMIT ?2" },
+  { "SELECT id FROM customers WHERE archived = ? ORDER BY stage, id LIMIT ?2",
+    "SELECT id FROM customers WHERE archived = ? ORDER BY stage DESC, id DESC LIMIT ?2" },
+  { "SELECT id FROM customers WHERE archived = ? ORDER BY last_contact, id LIMIT ?2",
+    "SELECT id FROM customers WHERE archived = ? ORDER BY last_contact DESC, id DESC LIMIT ?2" },
+  { "SELECT id FROM customers WHERE archived = ? ORDER BY spend, id LIMIT ?2",
+    "SELECT id FROM customers WHERE archived = ? ORDER BY spend DESC, id DESC LIMIT ?2" },
+  { "SELECT id FROM customers WHERE archived = ? ORDER BY id LIMIT ?2",
+    "SELECT id FROM customers WHERE archived = ? ORDER BY id DESC LIMIT ?2" },
 };
 
 static GArray *
@@ -747,7 +747,6 @@ collect_ids (RptDatabase   *db,
              const char    *sql,
              gboolean       archived,
              guint          limit,
-             guint          offset,
              guint          expected,
              GError       **error)
 {
@@ -762,7 +761,6 @@ collect_ids (RptDatabase   *db,
   ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), limit ? limit : MAX (expected + 16, 1024));
   sqlite3_bind_int (stmt, 1, archived ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  sqlite3_bind_int64 (stmt, 3, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       guint32 id = (guint32) sqlite3_column_int64 (stmt, 0);
@@ -788,7 +786,7 @@ rpt_customer_store_ordered_ids (RptCustomerStore  *self,
                                 GError           **error)
 {
   g_return_val_if_fail (column < RPT_N_SORTS, NULL);
-  return collect_ids (self->db, sort_sql[column][descending ? 1 : 0], archived, 0, 0,
+  return collect_ids (self->db, sort_sql[column][descending ? 1 : 0], archived, 0,
                       rpt_customer_store_count (self, archived), error);
 }
 
@@ -801,11 +799,11 @@ rpt_customer_store_first_ids (RptCustomerStore  *self,
                               GError           **error)
 {
   g_return_val_if_fail (column < RPT_N_SORTS, NULL);
-  return collect_ids (self->db, sort_sql[column][descending ? 1 : 0], archived, MAX (limit, 1), 0, 0,
+  return collect_ids (self->db, sort_sql[column][descending ? 1 : 0], archived, MAX (limit, 1), 0,
                       error);
 }
 
-/* The card at POSITION of an order not read in full yet (LIMIT/OFFSET). */
+/* How many cards there are in the archive, or out of it. */
 guint
 rpt_customer_store_count (RptCustomerStore *self,
                           gboolean          archived)
