@@ -5,6 +5,7 @@
 RPT_PACKAGES=(
   gcc libc6-dev meson ninja-build pkg-config git
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
+  libpango1.0-dev libcairo2-dev libpoppler-glib-dev poppler-utils
   gettext itstool yelp-tools desktop-file-utils appstream
   xvfb xauth xfonts-base fonts-noto-cjk fonts-dejavu-core fonts-cantarell
   adwaita-icon-theme hicolor-icon-theme librsvg2-common

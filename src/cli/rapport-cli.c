@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "rpt-database.h"
 #include "rpt-demo.h"
 #include "rpt-error.h"
+#include "rpt-template.h"
 
 typedef int (*CommandFunc) (const char *db_path, int argc, char **argv);
 
@@ -223,11 +225,56 @@ cmd_restore (const char  *db_path,
   return EXIT_SUCCESS;
 }
 
+static int
+cmd_render (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *partials_dir = NULL;
+  GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, N_("The JSON file with the fields the template uses"), "FILE" },
+    { "partials", 0, 0, G_OPTION_ARG_FILENAME, &partials_dir, N_("Read the partial NAME from DIR/NAME.mustache"), "DIR" },
+    { NULL }
+  };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(RptTemplate) template = NULL;
+  g_autoptr(RptPartials) partials = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  RptRenderOptions options = { 0 };
+  int status = 0;
+
+  if (!parse_options (entries, "render", "TEMPLATE_FILE",
+                      _("Write a Mustache template filled in with the fields of a JSON file."),
+                      &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return fail (_("render needs exactly one template file"));
+  if (data == NULL)
+    return fail (_("render needs the fields: --data FILE"));
+  if (!g_file_get_contents (argv[1], &source, NULL, &error))
+    return fail ("%s", error->message);
+  if (!json_parser_load_from_file (parser, data, &error))
+    return fail ("%s", error->message);
+  if ((template = rpt_template_new (source, &error)) == NULL)
+    return fail ("%s: %s", argv[1], error->message);
+  if (partials_dir != NULL)
+    options.partials = partials = rpt_partials_new_from_dir (partials_dir);
+  if (!rpt_template_render_to (template, json_parser_get_root (parser), &options, out, &error))
+    return fail ("%s: %s", argv[1], error->message);
+  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    return fail (_("cannot write the result: %s"), g_strerror (errno));
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "demo", cmd_demo, N_("Fill a new database with a demo shop") },
   { "check", cmd_check, N_("Check the database for damage") },
   { "backup", cmd_backup, N_("Copy the database to a backup file") },
   { "restore", cmd_restore, N_("Replace the database with a backup") },
+  { "render", cmd_render, N_("Fill in a Mustache template from a JSON file") },
 };
 
 static void

@@ -242,6 +242,28 @@ check_file (RptDatabase  *self,
   return TRUE;
 }
 
+/* A snapshot for many reads (a run of letters): one lock instead of one
+ * per statement, and every read sees the same state of the file. */
+gboolean
+rpt_database_begin_read (RptDatabase  *self,
+                         GError      **error)
+{
+  g_return_val_if_fail (RPT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  return rpt_database_exec (self, "BEGIN DEFERRED", error);
+}
+
+void
+rpt_database_end_read (RptDatabase *self)
+{
+  g_return_if_fail (RPT_IS_DATABASE (self));
+  g_return_if_fail (self->depth == 0);
+
+  if (!sqlite3_get_autocommit (self->handle))
+    rpt_database_exec (self, "COMMIT", NULL);
+}
+
 gboolean
 rpt_database_begin (RptDatabase  *self,
                     GError      **error)

@@ -38,6 +38,9 @@ char         *rpt_database_get_backup_dir (RptDatabase       *self);
 
 gboolean      rpt_database_begin          (RptDatabase       *self,
                                            GError           **error);
+gboolean      rpt_database_begin_read     (RptDatabase       *self,
+                                           GError           **error);
+void          rpt_database_end_read       (RptDatabase       *self);
 gboolean      rpt_database_commit         (RptDatabase       *self,
                                            GError           **error);
 void          rpt_database_rollback       (RptDatabase       *self);

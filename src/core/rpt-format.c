@@ -8,7 +8,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <limits.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,37 +86,163 @@ group_digits (guint64     units,
   return g_string_free (out, FALSE);
 }
 
-char *
-rpt_format_money (gint64      cents,
-                  const char *currency)
+static char *
+format_money_with (gint64      cents,
+                   const char *currency,
+                   const char *point,
+                   const char *thousands,
+                   gboolean    before)
 {
-  const Currency *c = find_currency (currency && *currency ? currency : rpt_locale_currency ());
-  struct lconv *lc = localeconv ();
-  const char *point = lc->mon_decimal_point && *lc->mon_decimal_point ? lc->mon_decimal_point : ".";
-  const char *thousands = lc->mon_thousands_sep && *lc->mon_thousands_sep ? lc->mon_thousands_sep : ",";
+  const Currency *c = find_currency (currency);
   gboolean negative = cents < 0;
   guint64 abs_cents = negative ? (guint64) (-(cents + 1)) + 1 : (guint64) cents;
-  g_autofree char *whole = NULL;
   g_autofree char *number = NULL;
   const char *symbol = c ? c->symbol : (currency ? currency : "");
   int decimals = c ? c->decimals : 2;
-  gboolean before = lc->p_cs_precedes == CHAR_MAX ? TRUE : lc->p_cs_precedes != 0;
 
-  if (g_strcmp0 (point, thousands) == 0)
+  if (point == NULL || *point == '\0')
+    point = ".";
+  if (thousands != NULL && (*thousands == '\0' || strcmp (point, thousands) == 0))
     thousands = NULL;
   if (decimals == 0)
-    {
-      whole = group_digits ((abs_cents + 50) / 100, thousands);
-      number = g_steal_pointer (&whole);
-    }
+    number = group_digits ((abs_cents + 50) / 100, thousands);
   else
     {
-      whole = group_digits (abs_cents / 100, thousands);
+      g_autofree char *whole = group_digits (abs_cents / 100, thousands);
+
       number = g_strdup_printf ("%s%s%02u", whole, point, (guint) (abs_cents % 100));
     }
   if (before)
     return g_strdup_printf ("%s%s%s", negative ? "−" : "", symbol, number);
   return g_strdup_printf ("%s%s\u00a0%s", negative ? "−" : "", number, symbol);
+}
+
+char *
+rpt_format_money (gint64      cents,
+                  const char *currency)
+{
+  struct lconv *lc = localeconv ();
+
+  return format_money_with (cents, currency && *currency ? currency : rpt_locale_currency (),
+                            lc->mon_decimal_point,
+                            lc->mon_thousands_sep && *lc->mon_thousands_sep ? lc->mon_thousands_sep : ",",
+                            lc->p_cs_precedes == CHAR_MAX ? TRUE : lc->p_cs_precedes != 0);
+}
+
+/* The C library's conventions for LANGUAGE, whatever the process's locale
+ * is: a letter is written in its reader's language. Created once per
+ * language; C.UTF-8 when the system lacks that locale. */
+static locale_t
+language_locale (const char *language)
+{
+  static GMutex lock;
+  static GHashTable *locales;
+  static const struct { const char *language, *locale; } known[] = {
+    { "en", "en_US.UTF-8" }, { "es", "es_ES.UTF-8" },
+    { "zh_CN", "zh_CN.UTF-8" }, { "zh_TW", "zh_TW.UTF-8" },
+  };
+  locale_t loc;
+
+  if (language == NULL)
+    language = "";
+  g_mutex_lock (&lock);
+  if (locales == NULL)
+    locales = g_hash_table_new (g_str_hash, g_str_equal);
+  loc = g_hash_table_lookup (locales, language);
+  if (loc == NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.UTF-8", language);
+
+      for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+        if (strcmp (known[i].language, language) == 0)
+          {
+            g_free (name);
+            name = g_strdup (known[i].locale);
+          }
+      loc = newlocale (LC_ALL_MASK, name, (locale_t) 0);
+      if (loc == (locale_t) 0)
+        loc = newlocale (LC_ALL_MASK, "C.UTF-8", (locale_t) 0);
+      if (loc == (locale_t) 0)
+        loc = newlocale (LC_ALL_MASK, "C", (locale_t) 0);
+      g_hash_table_insert (locales, g_strdup (language), loc);
+    }
+  g_mutex_unlock (&lock);
+  return loc;
+}
+
+char *
+rpt_format_money_in (gint64      cents,
+                     const char *currency,
+                     const char *language)
+{
+  locale_t loc = language_locale (language);
+  const char *thousands = nl_langinfo_l (__MON_THOUSANDS_SEP, loc);
+  char precedes = *nl_langinfo_l (__P_CS_PRECEDES, loc);
+
+  return format_money_with (cents, currency, nl_langinfo_l (__MON_DECIMAL_POINT, loc),
+                            thousands && *thousands ? thousands : ",",
+                            precedes == CHAR_MAX ? TRUE : precedes != 0);
+}
+
+char *
+rpt_format_number_in (double      value,
+                      int         decimals,
+                      const char *language)
+{
+  locale_t loc = language_locale (language);
+  const char *point = nl_langinfo_l (RADIXCHAR, loc);
+  const char *thousands = nl_langinfo_l (THOUSEP, loc);
+  gboolean negative = value < 0;
+  double rounded;
+  g_autofree char *whole = NULL;
+
+  decimals = CLAMP (decimals, 0, 6);
+  rounded = round (fabs (value) * pow (10, decimals));
+  if (!isfinite (value) || rounded >= 9e18)
+    return g_strdup_printf ("%g", value);
+  whole = group_digits ((guint64) rounded / (guint64) pow (10, decimals),
+                        thousands && *thousands ? thousands : NULL);
+  if (decimals == 0)
+    return g_strdup_printf ("%s%s", negative && rounded > 0 ? "−" : "", whole);
+  return g_strdup_printf ("%s%s%s%0*" G_GUINT64_FORMAT, negative && rounded > 0 ? "−" : "", whole,
+                          point && *point ? point : ".", decimals,
+                          (guint64) rounded % (guint64) pow (10, decimals));
+}
+
+/* ISO date (or date and time) in LANGUAGE: FORMAT is a strftime pattern
+ * (a letter's long date comes from that language's catalogue); NULL when
+ * ISO is not a date. */
+char *
+rpt_format_date_in (const char *iso,
+                    const char *format,
+                    const char *language)
+{
+  locale_t loc = language_locale (language);
+  struct tm tm = { 0 };
+  int year, month, day;
+  char buffer[256];
+  gsize len;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &year, &month, &day) != 3
+      || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  tm.tm_year = year - 1900;
+  tm.tm_mon = month - 1;
+  tm.tm_mday = day;
+  {
+    GDate date;
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, day, month, year);
+    tm.tm_wday = g_date_get_weekday (&date) % 7;
+    tm.tm_yday = g_date_get_day_of_year (&date) - 1;
+  }
+  if (format == NULL)
+    format = nl_langinfo_l (D_FMT, loc);
+  len = strftime_l (buffer, sizeof buffer, format, &tm, loc);
+  if (len == 0)
+    return NULL;
+  return g_strndup (buffer, len);
 }
 
 /* The amount as plain ASCII: digits (full-width or any script's) become

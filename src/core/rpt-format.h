@@ -10,6 +10,15 @@ G_BEGIN_DECLS
 
 char               *rpt_format_money        (gint64       cents,
                                              const char  *currency);
+char               *rpt_format_money_in     (gint64       cents,
+                                             const char  *currency,
+                                             const char  *language);
+char               *rpt_format_number_in    (double       value,
+                                             int          decimals,
+                                             const char  *language);
+char               *rpt_format_date_in      (const char  *iso,
+                                             const char  *format,
+                                             const char  *language);
 gboolean            rpt_parse_money         (const char  *text,
                                              gint64      *cents);
 char               *rpt_format_date         (const char  *iso);

@@ -145,11 +145,32 @@ static const char migration_4[] =
   "  list_phone = coalesce ((SELECT value FROM contact_points p WHERE p.customer_id = customers.id"
   "                          AND p.kind = 0 ORDER BY position LIMIT 1), '');";
 
+/* 5: letter templates and reusable blocks, each with a text per language. */
+static const char migration_5[] =
+  "CREATE TABLE letter_templates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  block INTEGER NOT NULL DEFAULT 0,"
+  "  name TEXT NOT NULL,"
+  "  default_language TEXT NOT NULL DEFAULT 'en',"
+  "  paper INTEGER NOT NULL DEFAULT 0,"
+  "  placement INTEGER NOT NULL DEFAULT -1,"
+  "  required TEXT NOT NULL DEFAULT '',"
+  "  letterhead BLOB,"
+  "  letterhead_name TEXT,"
+  "  signature BLOB,"
+  "  modified TEXT NOT NULL);"
+  "CREATE TABLE letter_texts ("
+  "  template_id INTEGER NOT NULL REFERENCES letter_templates (id) ON DELETE CASCADE,"
+  "  language TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (template_id, language)) WITHOUT ROWID;";
+
 static const Migration migrations[RPT_SCHEMA_VERSION] = {
   { migration_1, NULL },
   { migration_2, _rpt_customer_store_fill_sort_names },
   { migration_3, _rpt_customer_store_reindex_all },
   { migration_4, NULL },
+  { migration_5, NULL },
 };
 
 G_STATIC_ASSERT (RPT_APPLICATION_ID == 1380995156);

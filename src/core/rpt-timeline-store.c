@@ -12,6 +12,7 @@
 #include "rpt-error.h"
 #include "rpt-fields.h"
 #include "rpt-format.h"
+#include "rpt-letter-store.h"
 #include "rpt-names.h"
 #include "rpt-timeline-entry-private.h"
 
@@ -355,6 +356,53 @@ rpt_customer_store_add_entry (RptCustomerStore  *self,
       rpt_set_str (&entry->tracking, old_tracking);
       rpt_set_str (&entry->due, old_due);
       return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds many entries (a run of letters) in one transaction: all or none. */
+gboolean
+rpt_customer_store_add_entries (RptCustomerStore  *self,
+                                GPtrArray         *entries,
+                                GError           **error)
+{
+  RptDatabase *db = rpt_customer_store_get_database (self);
+  gboolean ok = TRUE;
+
+  if (!rpt_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; ok && i < entries->len; i++)
+    {
+      RptTimelineEntry *e = entries->pdata[i];
+
+      /* complaints get their numbers one by one, through add_entry () */
+      if (e->id != 0 || e->kind < 0 || e->kind >= RPT_N_ENTRY_KINDS || e->kind == RPT_ENTRY_COMPLAINT)
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("Unknown kind of timeline entry."));
+          ok = FALSE;
+          break;
+        }
+      if (e->occurred == NULL || *e->occurred == '\0')
+        {
+          g_free (e->occurred);
+          e->occurred = _rpt_now_utc ();
+        }
+      ok = insert_entry (self, e, error);
+    }
+  if (!ok || !rpt_database_commit (db, error))
+    {
+      if (rpt_database_in_transaction (db))
+        rpt_database_rollback (db);
+      for (guint i = 0; i < entries->len; i++)
+        ((RptTimelineEntry *) entries->pdata[i])->id = 0;
+      return FALSE;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RptTimelineEntry *e = entries->pdata[i];
+
+      _rpt_customer_store_emit (self, STORE_TIMELINE_CHANGED, e->customer_id);
+      _rpt_customer_store_emit (self, STORE_CUSTOMER_CHANGED, e->customer_id);
     }
   return TRUE;
 }

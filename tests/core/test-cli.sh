@@ -30,6 +30,20 @@ check "a damaged file is reported in one line, untouched" '[ $st -ne 0 ] && [ $(
 check "a missing file is an error" '! "$cli" --db "$dir/none.db" check 2>/dev/null && [ ! -e "$dir/none.db" ]'
 check "default database without --db" '"$cli" demo --customers 3 --today 2026-01-01 >/dev/null && [ -f "$dir/data/rapport/rapport.db" ]'
 check "negative sizes are refused" '! "$cli" --db "$dir/neg.db" demo --customers -1 2>/dev/null'
+mkdir -p "$dir/partials"
+printf 'Dear {{name}},\n  {{> footer}}\n' >"$dir/letter.mustache"
+printf -- '-- {{shop}}\nbye' >"$dir/partials/footer.mustache"
+printf '{"name": "Ann & Bo", "shop": "Corner"}' >"$dir/letter.json"
+printf 'Dear Ann &amp; Bo,\n  -- Corner\n  bye' >"$dir/letter.expected"
+check "render writes exactly the letter, without a database" '"$cli" --db "$dir/nodb.db" render "$dir/letter.mustache" --data "$dir/letter.json" --partials "$dir/partials" >"$dir/letter.out" && cmp "$dir/letter.out" "$dir/letter.expected" && [ ! -e "$dir/nodb.db" ]'
+printf 'Hi {{#name}}\n' >"$dir/broken.mustache"
+out=$("$cli" render "$dir/broken.mustache" --data "$dir/letter.json" 2>&1); st=$?
+check "a template error is one line with its position" '[ $st -eq 1 ] && [ $(printf "%s\n" "$out" | wc -l) -eq 1 ] && grep -qi "line 1, column 4" <<<"$out"'
+check "render needs --data" '! "$cli" render "$dir/letter.mustache" 2>/dev/null'
+printf '{"name": ' >"$dir/bad.json"
+out=$("$cli" render "$dir/letter.mustache" --data "$dir/bad.json" 2>&1); st=$?
+check "bad JSON is an error in one line" '[ $st -eq 1 ] && [ $(printf "%s\n" "$out" | wc -l) -eq 1 ]'
+check "a missing template is an error" '! "$cli" render "$dir/none.mustache" --data "$dir/letter.json" 2>/dev/null'
 
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"

@@ -97,6 +97,14 @@ seed (const char *path,
     }
   if (version >= 3)
     index_seed (db);
+  /* from version 4 on, the application keeps each card's first e-mail and phone in its row */
+  if (version >= 4)
+    {
+      sqlite3_exec (db, "UPDATE customers SET list_email = coalesce ((SELECT value FROM contact_points p"
+                        "  WHERE p.customer_id = customers.id AND p.kind = 1 ORDER BY position LIMIT 1), '')",
+                    NULL, NULL, &msg);
+      g_assert_null (msg);
+    }
   sqlite3_close (db);
 }
 

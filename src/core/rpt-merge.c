@@ -1,0 +1,1363 @@
+/* rpt-merge.c — mail merge: a template, many customers, one run
+ *
+ * A run reads the database through its own read-only connection, so it
+ * can work in a thread while the window goes on using the main one; only
+ * rpt_merge_record() writes, from the store's own thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rpt-merge"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rpt-catalog.h"
+#include "rpt-customer-private.h"
+#include "rpt-database.h"
+#include "rpt-error.h"
+#include "rpt-fields.h"
+#include "rpt-format.h"
+#include "rpt-letter-store.h"
+#include "rpt-merge.h"
+#include "rpt-names.h"
+#include "rpt-template.h"
+#include "rpt-timeline-entry-private.h"
+
+typedef struct
+{
+  gint64      customer_id;
+  const char *language;    /* interned */
+  guint       first_page;
+  guint       n_pages;
+  char       *path;        /* the PDF it was written to */
+} Letter;
+
+typedef struct
+{
+  const char *language;
+  const char *currency;
+} FormatData;
+
+struct _RptMerge
+{
+  RptCustomerStore  *store;
+  char              *db_path;
+  RptCustomerStore  *reader;
+  GThread           *reader_thread;
+  RptLetterTemplate *letter;
+  RptLetterSetup    *setup;
+  char              *currency;
+  char              *today;
+  GHashTable        *templates;   /* language → RptTemplate */
+  GHashTable        *partials;    /* language → RptPartials */
+  GArray            *letters;     /* of Letter */
+  GPtrArray         *skipped;     /* of RptSkipped */
+  guint              n_pages;
+  PangoContext      *context;
+  RptLetterLayout   *current;     /* the letter being printed */
+  guint              current_index;
+};
+
+/* Fields ---------------------------------------------------------------- */
+
+static const RptMergeField fields[] = {
+  { "name", N_("Full name, in the customer’s culture") },
+  { "salutation", N_("Salutation in the letter’s language") },
+  { "given_name", N_("Given name") },
+  { "family_name", N_("Family name") },
+  { "org_name", N_("Organisation") },
+  { "job_title", N_("Job title") },
+  { "address", N_("Postal address, one line each") },
+  { "street", N_("Street") },
+  { "postal_code", N_("Postal code") },
+  { "locality", N_("Town or city") },
+  { "region", N_("Region") },
+  { "country_name", N_("Country") },
+  { "email", N_("E-mail address") },
+  { "phone", N_("Phone number") },
+  { "industry", N_("Industry") },
+  { "owner", N_("Owner in the business") },
+  { "lifetime_spend", N_("Spent so far") },
+  { "purchases", N_("Number of purchases") },
+  { "last_purchase.date", N_("Date of the last purchase") },
+  { "last_purchase.item", N_("Item of the last purchase") },
+  { "last_purchase.amount", N_("Amount of the last purchase") },
+  { "open_complaints", N_("Open complaints") },
+  { "complaint.tracking", N_("Latest complaint: tracking number") },
+  { "complaint.summary", N_("Latest complaint: what it was about") },
+  { "complaint.resolution", N_("Latest complaint: how it was resolved") },
+  { "class", N_("Value class (A, B, C)") },
+  { "rfm_segment", N_("RFM segment") },
+  { "today", N_("Today’s date") },
+  { "business.name", N_("Business name") },
+  { "business.address_line", N_("Business address on one line") },
+};
+
+const RptMergeField *
+rpt_merge_fields (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (fields);
+  return fields;
+}
+
+/* Formatters -------------------------------------------------------------- */
+
+static char *
+format_long_date (const char *iso,
+                  const char *language)
+{
+  RptCatalog *catalog = rpt_catalog_get (language);
+  /* Translators: the date line of a letter, a strftime() pattern:
+   * %B the month's name, %-d the day, %Y the year. */
+  const char *pattern = rpt_catalog_gettext (catalog, LN_("%B %-d, %Y"));
+
+  return rpt_format_date_in (iso, pattern, language);
+}
+
+static const char *
+node_string (JsonNode *node)
+{
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+static gboolean
+node_number (JsonNode *node,
+             double   *number)
+{
+  const char *text = node_string (node);
+  char *end;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      *number = json_node_get_double (node);
+      return TRUE;
+    }
+  if (text == NULL)
+    return FALSE;
+  *number = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0';
+}
+
+static char *
+fmt_date (JsonNode   *value,
+          const char *argument,
+          gpointer    user_data)
+{
+  FormatData *data = user_data;
+  const char *iso = node_string (value);
+  char *text;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  if (g_strcmp0 (argument, "short") == 0)
+    text = rpt_format_date_in (iso, NULL, data->language);
+  else
+    text = format_long_date (iso, data->language);
+  return text ? text : g_strdup (iso);
+}
+
+static char *
+fmt_money (JsonNode   *value,
+           const char *argument,
+           gpointer    user_data)
+{
+  FormatData *data = user_data;
+  double amount;
+
+  if (!node_number (value, &amount))
+    return g_strdup (node_string (value) ? node_string (value) : "");
+  return rpt_format_money_in ((gint64) (amount * 100 + (amount < 0 ? -0.5 : 0.5)),
+                              argument && *argument ? argument : data->currency, data->language);
+}
+
+static char *
+fmt_number (JsonNode   *value,
+            const char *argument,
+            gpointer    user_data)
+{
+  FormatData *data = user_data;
+  double number;
+
+  if (!node_number (value, &number))
+    return g_strdup (node_string (value) ? node_string (value) : "");
+  return rpt_format_number_in (number, argument ? atoi (argument) : 0, data->language);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  return json_object_has_member (object, name) ? node_string (json_object_get_member (object, name)) : NULL;
+}
+
+static char *
+person_name (JsonObject *object,
+             const char *language)
+{
+  int order = json_object_has_member (object, "name_order")
+              ? (int) json_object_get_int_member (object, "name_order") : 0;
+
+  return rpt_format_person_name (member_string (object, "given_name"),
+                                 member_string (object, "family_name"), order,
+                                 member_string (object, "language") ? member_string (object, "language")
+                                                                     : language);
+}
+
+static char *
+fmt_name (JsonNode   *value,
+          const char *argument,
+          gpointer    user_data)
+{
+  FormatData *data = user_data;
+
+  if (value != NULL && JSON_NODE_HOLDS_OBJECT (value))
+    return person_name (json_node_get_object (value), data->language);
+  return g_strdup (node_string (value) ? node_string (value) : "");
+}
+
+/* “Dear Maria García,” in the letter's language: by name for a person,
+ * the form for a business or an unknown reader otherwise. */
+static char *
+salutation (const char *name,
+            gboolean    organisation,
+            const char *language)
+{
+  RptCatalog *catalog = rpt_catalog_get (language);
+  g_auto(GStrv) parts = NULL;
+
+  if (organisation)
+    return g_strdup (rpt_catalog_gettext (catalog, LN_("Dear Sir or Madam,")));
+  if (name == NULL || *name == '\0')
+    return g_strdup (rpt_catalog_gettext (catalog, LN_("Dear customer,")));
+  /* Translators: the salutation of a letter; {name} is the full name. */
+  parts = g_strsplit (rpt_catalog_gettext (catalog, LN_("Dear {name},")), "{name}", 2);
+  if (g_strv_length (parts) != 2)
+    {
+      g_strfreev (parts);
+      parts = g_strsplit ("Dear {name},", "{name}", 2);
+    }
+  return g_strconcat (parts[0], name, parts[1], NULL);
+}
+
+static char *
+fmt_salutation (JsonNode   *value,
+                const char *argument,
+                gpointer    user_data)
+{
+  FormatData *data = user_data;
+  g_autofree char *name = NULL;
+  JsonObject *object;
+
+  if (value == NULL || !JSON_NODE_HOLDS_OBJECT (value))
+    return salutation (node_string (value), FALSE, data->language);
+  object = json_node_get_object (value);
+  if (json_object_has_member (object, "kind") && json_object_get_int_member (object, "kind") == 1)
+    return salutation (NULL, TRUE, data->language);
+  name = person_name (object, data->language);
+  return salutation (name, FALSE, data->language);
+}
+
+static char *
+fmt_upper (JsonNode   *value,
+           const char *argument,
+           gpointer    user_data)
+{
+  return g_utf8_strup (node_string (value) ? node_string (value) : "", -1);
+}
+
+/* The formatters a template can use: {{ value | date }}, {{ value | date:short }},
+ * {{ value | money }} or money:USD, {{ value | number:2 }}, {{ . | name }},
+ * {{ . | salutation }}, {{ value | upper }}; documented in help/C/letters-fields.page. */
+static const RptFormatter formatters[] = {
+  { "date", fmt_date },
+  { "money", fmt_money },
+  { "number", fmt_number },
+  { "name", fmt_name },
+  { "salutation", fmt_salutation },
+  { "upper", fmt_upper },
+  { NULL, NULL },
+};
+
+/* Context -------------------------------------------------------------- */
+
+static void
+add_property_members (JsonBuilder *builder,
+                      RptCustomer *customer)
+{
+  g_autofree GParamSpec **specs = NULL;
+  guint n_specs = 0;
+
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (customer), &n_specs);
+  for (guint i = 0; i < n_specs; i++)
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (specs[i]->name), "-", '_');
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (!(specs[i]->flags & G_PARAM_READABLE))
+        continue;
+      g_value_init (&value, specs[i]->value_type);
+      g_object_get_property (G_OBJECT (customer), specs[i]->name, &value);
+      switch (specs[i]->value_type)
+        {
+        case G_TYPE_STRING:
+          json_builder_set_member_name (builder, name);
+          json_builder_add_string_value (builder, g_value_get_string (&value) ? g_value_get_string (&value) : "");
+          break;
+        case G_TYPE_INT:
+          json_builder_set_member_name (builder, name);
+          json_builder_add_int_value (builder, g_value_get_int (&value));
+          break;
+        case G_TYPE_INT64:
+          json_builder_set_member_name (builder, name);
+          json_builder_add_int_value (builder, g_value_get_int64 (&value));
+          break;
+        case G_TYPE_BOOLEAN:
+          json_builder_set_member_name (builder, name);
+          json_builder_add_boolean_value (builder, g_value_get_boolean (&value));
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value ? value : "");
+}
+
+static void
+add_owned (JsonBuilder *builder,
+           const char  *name,
+           char        *value)
+{
+  add_string (builder, name, value);
+  g_free (value);
+}
+
+static void
+add_business (JsonBuilder *builder,
+              RptDatabase *db,
+              const char  *currency)
+{
+  g_autofree char *name = rpt_database_get_setting (db, "business_name");
+  g_autofree char *address = rpt_database_get_setting (db, "business_address");
+  g_autofree char *country = rpt_database_get_setting (db, "business_country");
+  g_auto(GStrv) lines = g_strsplit (address ? address : "", "\n", -1);
+  g_autofree char *line = g_strjoinv (", ", lines);
+
+  json_builder_set_member_name (builder, "business");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", name);
+  add_string (builder, "address", address);
+  add_string (builder, "address_line", line);
+  add_string (builder, "country", country);
+  add_string (builder, "currency", currency);
+  json_builder_end_object (builder);
+}
+
+static JsonNode *
+build_context (RptCustomerStore  *store,
+               RptCustomer       *customer,
+               const char        *language,
+               const char        *currency,
+               const char        *today,
+               GError           **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  RptDatabase *db = rpt_customer_store_get_database (store);
+  g_autofree char *home = rpt_database_get_setting (db, "business_country");
+  g_autofree char *name = NULL;
+  RptMergeFacts facts;
+  GPtrArray *tags = rpt_customer_get_tags (customer);
+
+  if (!rpt_customer_store_merge_facts (store, rpt_customer_get_id (customer), &facts, error))
+    return NULL;
+  json_builder_begin_object (builder);
+  add_property_members (builder, customer);
+  name = customer->kind == RPT_CUSTOMER_PERSON
+         ? rpt_format_person_name (customer->given_name, customer->family_name, customer->name_order,
+                                   customer->language && *customer->language ? customer->language : language)
+         : g_strdup (customer->org_name);
+  add_string (builder, "name", name);
+  add_owned (builder, "salutation", salutation (name, customer->kind == RPT_CUSTOMER_ORGANISATION, language));
+  add_owned (builder, "address", rpt_customer_dup_address (customer, home));
+  add_string (builder, "country_name", customer->country && *customer->country
+                                       ? rpt_country_name (customer->country) : "");
+  add_string (builder, "email", rpt_customer_get_primary (customer, RPT_CONTACT_EMAIL));
+  add_string (builder, "phone", rpt_customer_get_primary (customer, RPT_CONTACT_PHONE));
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    {
+      RptTagNote *tag = tags->pdata[i];
+
+      json_builder_begin_object (builder);
+      add_string (builder, "name", tag->name);
+      add_owned (builder, "noted_on", format_long_date (tag->noted_on, language));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_owned (builder, "lifetime_spend", rpt_format_money_in (facts.spend, currency, language));
+  json_builder_set_member_name (builder, "purchases");
+  json_builder_add_int_value (builder, facts.n_purchases);
+  json_builder_set_member_name (builder, "last_purchase");
+  if (facts.last_purchase != NULL)
+    {
+      json_builder_begin_object (builder);
+      add_owned (builder, "date", format_long_date (facts.last_purchase, language));
+      add_string (builder, "iso", facts.last_purchase);
+      add_string (builder, "item", facts.last_item);
+      add_owned (builder, "amount", rpt_format_money_in (facts.last_amount, currency, language));
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "open_complaints");
+  json_builder_add_int_value (builder, facts.open_complaints);
+  json_builder_set_member_name (builder, "complaint");
+  if (facts.complaint_id != 0)
+    {
+      json_builder_begin_object (builder);
+      add_string (builder, "tracking", facts.complaint_tracking);
+      add_string (builder, "summary", facts.complaint_summary);
+      add_owned (builder, "opened", format_long_date (facts.complaint_opened, language));
+      add_string (builder, "resolution", facts.complaint_resolution);
+      json_builder_set_member_name (builder, "resolved");
+      json_builder_add_boolean_value (builder, facts.complaint_resolved_on != NULL);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_boolean_value (builder, FALSE);
+  /* value classes and RFM segments come with the segment dashboards */
+  add_string (builder, "class", "");
+  add_string (builder, "rfm_segment", "");
+  add_owned (builder, "today", format_long_date (today, language));
+  add_string (builder, "today_iso", today);
+  add_business (builder, db, currency);
+  json_builder_end_object (builder);
+  rpt_merge_facts_clear (&facts);
+  return json_builder_get_root (builder);
+}
+
+static char *
+today_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Everything a template can say about CUSTOMER, in LANGUAGE. */
+JsonNode *
+rpt_merge_context_new (RptCustomerStore  *store,
+                       RptCustomer       *customer,
+                       const char        *language,
+                       GError           **error)
+{
+  g_autofree char *currency = rpt_customer_store_dup_currency (store);
+  g_autofree char *today = today_iso ();
+
+  return build_context (store, customer, language, currency, today, error);
+}
+
+/* The business's name and address on one line: the return line above a
+ * window envelope's address. */
+char *
+rpt_merge_sender_line (RptCustomerStore *store)
+{
+  RptDatabase *db = rpt_customer_store_get_database (store);
+  g_autofree char *name = rpt_database_get_setting (db, "business_name");
+  g_autofree char *address = rpt_database_get_setting (db, "business_address");
+  g_auto(GStrv) lines = g_strsplit (address ? address : "", "\n", -1);
+  g_autofree char *joined = g_strjoinv (" · ", lines);
+
+  if (name == NULL || *name == '\0')
+    return g_strdup (joined);
+  if (*joined == '\0')
+    return g_strdup (name);
+  return g_strconcat (name, " · ", joined, NULL);
+}
+
+/* The run ------------------------------------------------------------- */
+
+static void
+skipped_free (gpointer data)
+{
+  RptSkipped *skipped = data;
+
+  g_free (skipped->name);
+  g_free (skipped->detail);
+  g_free (skipped);
+}
+
+static void
+letter_clear (gpointer data)
+{
+  Letter *letter = data;
+
+  g_free (letter->path);
+}
+
+RptMerge *
+rpt_merge_new (RptCustomerStore   *store,
+               RptLetterTemplate  *letter,
+               GError            **error)
+{
+  g_autoptr(RptMerge) self = g_new0 (RptMerge, 1);
+  g_autofree char *sender = rpt_merge_sender_line (store);
+
+  self->store = g_object_ref (store);
+  self->db_path = g_strdup (rpt_database_get_path (rpt_customer_store_get_database (store)));
+  self->letter = rpt_letter_template_copy (letter);
+  self->setup = rpt_letter_template_make_setup (letter, sender, error);
+  if (self->setup == NULL)
+    return NULL;
+  self->currency = rpt_customer_store_dup_currency (store);
+  self->today = today_iso ();
+  self->templates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                           (GDestroyNotify) rpt_template_unref);
+  self->partials = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) rpt_partials_unref);
+  self->letters = g_array_new (FALSE, TRUE, sizeof (Letter));
+  g_array_set_clear_func (self->letters, letter_clear);
+  self->skipped = g_ptr_array_new_with_free_func (skipped_free);
+  return g_steal_pointer (&self);
+}
+
+void
+rpt_merge_free (RptMerge *self)
+{
+  g_clear_pointer (&self->current, rpt_letter_layout_free);
+  g_clear_object (&self->context);
+  g_clear_object (&self->reader);
+  g_clear_object (&self->store);
+  g_clear_object (&self->letter);
+  g_clear_pointer (&self->setup, rpt_letter_setup_unref);
+  g_clear_pointer (&self->templates, g_hash_table_unref);
+  g_clear_pointer (&self->partials, g_hash_table_unref);
+  g_clear_pointer (&self->letters, g_array_unref);
+  g_clear_pointer (&self->skipped, g_ptr_array_unref);
+  g_free (self->db_path);
+  g_free (self->currency);
+  g_free (self->today);
+  g_free (self);
+}
+
+/* The run's own read-only connection, for the thread it runs in. */
+static RptCustomerStore *
+reader (RptMerge  *self,
+        GError   **error)
+{
+  if (self->reader != NULL && self->reader_thread == g_thread_self ())
+    return self->reader;
+  g_clear_object (&self->reader);
+  {
+    g_autoptr(RptDatabase) db = rpt_database_open (self->db_path,
+                                                   RPT_DATABASE_READ_ONLY | RPT_DATABASE_NO_BACKUP,
+                                                   error);
+    if (db == NULL)
+      return NULL;
+    self->reader = rpt_customer_store_new (db);
+    self->reader_thread = g_thread_self ();
+  }
+  return self->reader;
+}
+
+typedef struct
+{
+  GHashTable *blocks;   /* name → source */
+} BlockSet;
+
+static char *
+lookup_block (const char *name,
+              gpointer    user_data)
+{
+  BlockSet *set = user_data;
+
+  return g_strdup (g_hash_table_lookup (set->blocks, name));
+}
+
+static void
+block_set_free (gpointer data)
+{
+  BlockSet *set = data;
+
+  g_hash_table_unref (set->blocks);
+  g_free (set);
+}
+
+/* The blocks a letter in LANGUAGE can include, read once: rendering may
+ * then happen in any thread. */
+static RptPartials *
+partials_for (RptMerge    *self,
+              RptCustomerStore *store,
+              const char  *language)
+{
+  RptPartials *partials = g_hash_table_lookup (self->partials, language);
+
+  if (partials == NULL)
+    {
+      BlockSet *set = g_new0 (BlockSet, 1);
+      g_autoptr(GPtrArray) list = rpt_customer_store_list_letter_templates (store, NULL);
+      const char *builtin[] = { "closing", "footer" };
+
+      set->blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; i < G_N_ELEMENTS (builtin); i++)
+        g_hash_table_insert (set->blocks, g_strdup (builtin[i]), rpt_letter_builtin_partial (builtin[i], language));
+      for (guint i = 0; list != NULL && i < list->len; i++)
+        if (rpt_letter_template_get_block (list->pdata[i]))
+          {
+            const char *name = rpt_letter_template_get_name (list->pdata[i]);
+
+            g_hash_table_insert (set->blocks, g_strdup (name),
+                                 rpt_customer_store_lookup_block (store, name, language));
+          }
+      partials = rpt_partials_new (lookup_block, set, block_set_free);
+      g_hash_table_insert (self->partials, (gpointer) g_intern_string (language), partials);
+    }
+  return partials;
+}
+
+static RptTemplate *
+template_for (RptMerge    *self,
+              const char  *language,
+              GError     **error)
+{
+  RptTemplate *t = g_hash_table_lookup (self->templates, language);
+
+  if (t == NULL)
+    {
+      t = rpt_template_new (rpt_letter_template_get_body (self->letter, language), error);
+      if (t == NULL)
+        return NULL;
+      g_hash_table_insert (self->templates, (gpointer) g_intern_string (language), t);
+    }
+  return t;
+}
+
+static void
+skip (RptMerge      *self,
+      gint64         customer_id,
+      RptCustomer   *customer,
+      RptSkipReason  reason,
+      const char    *detail)
+{
+  RptSkipped *skipped = g_new0 (RptSkipped, 1);
+
+  skipped->customer_id = customer_id;
+  skipped->name = g_strdup (customer ? rpt_customer_get_display_name (customer) : "");
+  skipped->reason = reason;
+  skipped->detail = g_strdup (detail);
+  g_ptr_array_add (self->skipped, skipped);
+}
+
+static const char *
+channel_name (int channel)
+{
+  switch (channel)
+    {
+    case RPT_CHANNEL_EMAIL:
+      return _("prefers e-mail");
+    case RPT_CHANNEL_PHONE:
+      return _("prefers a call");
+    case RPT_CHANNEL_VISIT:
+      return _("prefers a visit");
+    default:
+      return _("wants no contact");
+    }
+}
+
+/* A value a required field must have: present, not empty, not false. */
+static gboolean
+has_value (JsonNode   *context,
+           const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  JsonNode *node = context;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      JsonObject *object;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        return FALSE;
+      object = json_node_get_object (node);
+      node = json_object_has_member (object, parts[i]) ? json_object_get_member (object, parts[i]) : NULL;
+    }
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_STRING)
+        {
+          for (const char *p = json_node_get_string (node); *p; p = g_utf8_next_char (p))
+            if (!g_unichar_isspace (g_utf8_get_char (p)))
+              return TRUE;
+          return FALSE;
+        }
+      if (type == G_TYPE_BOOLEAN)
+        return json_node_get_boolean (node);
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_get_length (json_node_get_array (node)) > 0;
+  return TRUE;
+}
+
+/* Whether CUSTOMER gets a letter, and in which language. */
+static gboolean
+check_one (RptMerge          *self,
+           RptCustomerStore  *store,
+           gint64             id,
+           const char       **language,
+           GError           **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(RptCustomer) customer = rpt_customer_store_load (store, id, &local_error);
+  g_autoptr(JsonNode) context = NULL;
+  g_autofree char *address = NULL;
+  g_auto(GStrv) required = NULL;
+  const char *lang;
+
+  if (customer == NULL)
+    {
+      if (!g_error_matches (local_error, RPT_ERROR, RPT_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      skip (self, id, NULL, RPT_SKIP_NOT_FOUND, _("no longer in the database"));
+      return TRUE;
+    }
+  if (customer->archived)
+    {
+      skip (self, id, customer, RPT_SKIP_ARCHIVED, _("archived"));
+      return TRUE;
+    }
+  if (customer->do_not_contact)
+    {
+      skip (self, id, customer, RPT_SKIP_DO_NOT_CONTACT, _("asked not to be contacted"));
+      return TRUE;
+    }
+  if (customer->channel != RPT_CHANNEL_ANY && customer->channel != RPT_CHANNEL_LETTER)
+    {
+      skip (self, id, customer, RPT_SKIP_OTHER_CHANNEL, channel_name (customer->channel));
+      return TRUE;
+    }
+  address = rpt_customer_dup_address (customer, NULL);
+  if (*address == '\0' || customer->street == NULL || *g_strstrip (customer->street) == '\0'
+      || ((customer->locality == NULL || *customer->locality == '\0')
+          && (customer->postal_code == NULL || *customer->postal_code == '\0')))
+    {
+      skip (self, id, customer, RPT_SKIP_NO_ADDRESS, _("no postal address"));
+      return TRUE;
+    }
+  lang = rpt_letter_template_pick_language (self->letter, customer->language);
+  if (lang == NULL)
+    {
+      skip (self, id, customer, RPT_SKIP_NO_TEXT, _("the template has no text"));
+      return TRUE;
+    }
+  context = build_context (store, customer, lang, self->currency, self->today, error);
+  if (context == NULL)
+    return FALSE;
+  required = g_strsplit_set (rpt_letter_template_get_required (self->letter), ", ", -1);
+  for (guint i = 0; required[i] != NULL; i++)
+    if (*required[i] != '\0' && !has_value (context, required[i]))
+      {
+        g_autofree char *detail = g_strdup_printf (_("has no “%s”"), required[i]);
+
+        skip (self, id, customer, RPT_SKIP_MISSING_FIELD, detail);
+        return TRUE;
+      }
+  *language = g_intern_string (lang);
+  return TRUE;
+}
+
+/* Sorts CUSTOMER_IDS into letters and skipped recipients, with the reason
+ * for each; may run in a thread. */
+static gboolean
+check_all (RptMerge          *self,
+           RptCustomerStore  *store,
+           GArray            *customer_ids,
+           GCancellable      *cancellable,
+           RptMergeProgress   progress,
+           gpointer           user_data,
+           GError           **error)
+{
+  g_array_set_size (self->letters, 0);
+  g_ptr_array_set_size (self->skipped, 0);
+  self->n_pages = 0;
+  for (guint i = 0; i < customer_ids->len; i++)
+    {
+      gint64 id = g_array_index (customer_ids, gint64, i);
+      const char *language = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (!check_one (self, store, id, &language, error))
+        return FALSE;
+      if (language != NULL)
+        {
+          Letter letter = { id, language };
+
+          g_array_append_val (self->letters, letter);
+        }
+      if (progress != NULL && (i % 64 == 63 || i + 1 == customer_ids->len))
+        progress (i + 1, customer_ids->len, user_data);
+    }
+  return TRUE;
+}
+
+/* One snapshot of the database for a whole pass: every letter sees the
+ * same data, and the file is locked once, not per statement. */
+static RptCustomerStore *
+begin_pass (RptMerge  *self,
+            GError   **error)
+{
+  RptCustomerStore *store = reader (self, error);
+
+  if (store == NULL || !rpt_database_begin_read (rpt_customer_store_get_database (store), error))
+    return NULL;
+  return store;
+}
+
+static gboolean
+end_pass (RptCustomerStore *store,
+          gboolean          ok)
+{
+  rpt_database_end_read (rpt_customer_store_get_database (store));
+  return ok;
+}
+
+gboolean
+rpt_merge_check (RptMerge          *self,
+                 GArray            *customer_ids,
+                 GCancellable      *cancellable,
+                 RptMergeProgress   progress,
+                 gpointer           user_data,
+                 GError           **error)
+{
+  RptCustomerStore *store = begin_pass (self, error);
+
+  return store && end_pass (store, check_all (self, store, customer_ids, cancellable,
+                                              progress, user_data, error));
+}
+
+guint
+rpt_merge_get_n_letters (RptMerge *self)
+{
+  return self->letters->len;
+}
+
+/* Of RptSkipped, in the order of the recipients. */
+GPtrArray *
+rpt_merge_get_skipped (RptMerge *self)
+{
+  return self->skipped;
+}
+
+static PangoContext *
+pango_context (RptMerge *self)
+{
+  if (self->context == NULL)
+    self->context = rpt_letter_pango_context_new ();
+  return self->context;
+}
+
+/* Letter INDEX laid out: its customer read, the template rendered in the
+ * customer's language. */
+static RptLetterLayout *
+lay_out (RptMerge          *self,
+         RptCustomerStore  *store,
+         guint              index,
+         GString           *buffer,
+         GError           **error)
+{
+  Letter *letter = &g_array_index (self->letters, Letter, index);
+  g_autoptr(RptCustomer) customer = rpt_customer_store_load (store, letter->customer_id, error);
+  g_autoptr(JsonNode) context = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *home = NULL;
+  FormatData format = { letter->language, self->currency };
+  RptRenderOptions options = { RPT_TEMPLATE_STRICT, NULL, formatters, &format };
+  RptLetterContent content = { 0 };
+  RptTemplate *body;
+
+  if (customer == NULL)
+    return NULL;
+  context = build_context (store, customer, letter->language, self->currency, self->today, error);
+  if (context == NULL || (body = template_for (self, letter->language, error)) == NULL)
+    return NULL;
+  options.partials = partials_for (self, store, letter->language);
+  g_string_truncate (buffer, 0);
+  if (!rpt_template_render_to (body, context, &options, buffer, error))
+    return NULL;
+  home = rpt_database_get_setting (rpt_customer_store_get_database (store), "business_country");
+  address = rpt_customer_dup_address (customer, home);
+  date = format_long_date (self->today, letter->language);
+  content.address = address;
+  content.date = date;
+  content.body = buffer->str;
+  content.language = letter->language;
+  content.catalog = rpt_catalog_get (letter->language);
+  return rpt_letter_layout_new (self->setup, pango_context (self), &content, error);
+}
+
+/* “García López, María.pdf”: the customer's name with what no file
+ * system accepts replaced, unique in its folder. */
+static char *
+file_name_for (RptCustomer *customer,
+               GHashTable  *used)
+{
+  g_autofree char *base = g_strdup (rpt_customer_get_display_name (customer));
+  g_autofree char *valid = NULL;
+  char *name;
+
+  g_strdelimit (base, "/\\:*?\"<>|\t\r\n", '_');
+  for (char *p = base; *p; p++)
+    if ((guchar) *p < 0x20)
+      *p = '_';
+  g_strstrip (base);
+  /* no hidden files, no names only Windows refuses; at most 100 characters */
+  valid = g_utf8_make_valid (*base && *base != '.' ? base : "letter", -1);
+  if (g_utf8_strlen (valid, -1) > 100)
+    *g_utf8_offset_to_pointer (valid, 100) = '\0';
+  name = g_strdup_printf ("%s.pdf", valid);
+  for (guint n = 2; g_hash_table_contains (used, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s (%u).pdf", valid, n);
+    }
+  g_hash_table_add (used, name);
+  return g_strdup (name);
+}
+
+static cairo_status_t
+write_stream (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  FILE *file = closure;
+
+  return fwrite (data, 1, length, file) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* A PDF written to a hidden temporary file beside PATH and renamed into
+ * place only when complete: a cancelled or failed run, or a full disk,
+ * leaves nothing half written. */
+typedef struct
+{
+  char            *path;
+  char            *tmp;
+  FILE            *file;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+} PdfOut;
+
+static gboolean
+pdf_open (PdfOut          *out,
+          const char      *path,
+          RptLetterSetup  *setup,
+          GError         **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  double width, height;
+  int fd;
+
+  memset (out, 0, sizeof *out);
+  out->tmp = g_strdup_printf ("%s/.%s-XXXXXX", dir, base);
+  fd = g_mkstemp (out->tmp);
+  if (fd < 0 || (out->file = fdopen (fd, "wb")) == NULL)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("“%s” cannot be written: %s"), path, g_strerror (saved));
+      g_clear_pointer (&out->tmp, g_free);
+      return FALSE;
+    }
+  out->path = g_strdup (path);
+  rpt_letter_setup_get_size (setup, &width, &height);
+  out->surface = cairo_pdf_surface_create_for_stream (write_stream, out->file, width, height);
+  cairo_pdf_surface_set_metadata (out->surface, CAIRO_PDF_METADATA_CREATOR, "Rapport");
+  out->cr = cairo_create (out->surface);
+  return TRUE;
+}
+
+static gboolean
+pdf_close (PdfOut   *out,
+           gboolean  keep,
+           GError  **error)
+{
+  cairo_status_t status;
+  gboolean ok = keep;
+
+  cairo_destroy (out->cr);
+  cairo_surface_finish (out->surface);
+  status = cairo_surface_status (out->surface);
+  cairo_surface_destroy (out->surface);
+  if (fclose (out->file) != 0 || status != CAIRO_STATUS_SUCCESS)
+    {
+      if (ok)
+        g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL,
+                     _("“%s” could not be written completely. Is the disk full?"), out->path);
+      ok = FALSE;
+    }
+  if (ok && g_rename (out->tmp, out->path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("“%s” cannot be written: %s"), out->path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (out->tmp);
+  g_free (out->tmp);
+  g_free (out->path);
+  return ok;
+}
+
+static gboolean
+draw_letter (RptLetterLayout *layout,
+             cairo_t         *cr)
+{
+  for (guint p = 0; p < rpt_letter_layout_get_n_pages (layout); p++)
+    {
+      rpt_letter_layout_draw_page (layout, cr, p);
+      cairo_show_page (cr);
+    }
+  return cairo_status (cr) == CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+write_one_pdf (RptMerge          *self,
+               RptCustomerStore  *store,
+               const char        *path,
+               GCancellable      *cancellable,
+               RptMergeProgress   progress,
+               gpointer           user_data,
+               GError           **error)
+{
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  PdfOut out;
+  gboolean ok = TRUE;
+
+  if (!pdf_open (&out, path, self->setup, error))
+    return FALSE;
+  for (guint i = 0; ok && i < self->letters->len; i++)
+    {
+      RptLetterLayout *layout;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else if ((layout = lay_out (self, store, i, buffer, error)) == NULL)
+        ok = FALSE;
+      else
+        {
+          g_array_index (self->letters, Letter, i).n_pages = rpt_letter_layout_get_n_pages (layout);
+          if (!draw_letter (layout, out.cr))
+            {
+              g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL,
+                           _("The PDF could not be written. Is the disk full?"));
+              ok = FALSE;
+            }
+          rpt_letter_layout_free (layout);
+          if (progress != NULL && (i % 16 == 15 || i + 1 == self->letters->len))
+            progress (i + 1, self->letters->len, user_data);
+        }
+    }
+  if (!pdf_close (&out, ok, ok ? error : NULL))
+    return FALSE;
+  for (guint i = 0; i < self->letters->len; i++)
+    g_array_index (self->letters, Letter, i).path = g_strdup (path);
+  return TRUE;
+}
+
+static gboolean
+write_per_recipient (RptMerge          *self,
+                     RptCustomerStore  *store,
+                     const char        *dir,
+                     GCancellable      *cancellable,
+                     RptMergeProgress   progress,
+                     gpointer           user_data,
+                     GError           **error)
+{
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  gboolean ok = TRUE;
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("The folder “%s” cannot be created: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  for (guint i = 0; ok && i < self->letters->len; i++)
+    {
+      Letter *letter = &g_array_index (self->letters, Letter, i);
+      g_autoptr(RptCustomer) customer = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      RptLetterLayout *layout;
+      PdfOut out;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || (customer = rpt_customer_store_load_summary (store, letter->customer_id, error)) == NULL
+          || (layout = lay_out (self, store, i, buffer, error)) == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      name = file_name_for (customer, used);
+      path = g_build_filename (dir, name, NULL);
+      letter->n_pages = rpt_letter_layout_get_n_pages (layout);
+      if (!pdf_open (&out, path, self->setup, error))
+        ok = FALSE;
+      else
+        {
+          gboolean drawn = draw_letter (layout, out.cr);
+
+          ok = pdf_close (&out, drawn, error);
+          if (!drawn && ok == FALSE && error && *error == NULL)
+            g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL,
+                         _("The PDF could not be written. Is the disk full?"));
+        }
+      rpt_letter_layout_free (layout);
+      if (ok)
+        {
+          g_ptr_array_add (written, g_strdup (path));
+          letter->path = g_steal_pointer (&path);
+        }
+      if (progress != NULL)
+        progress (i + 1, self->letters->len, user_data);
+    }
+  if (!ok)
+    {
+      /* all or nothing: the letters of a run that did not finish are removed */
+      for (guint i = 0; i < written->len; i++)
+        g_unlink (written->pdata[i]);
+      for (guint i = 0; i < self->letters->len; i++)
+        g_clear_pointer (&g_array_index (self->letters, Letter, i).path, g_free);
+    }
+  return ok;
+}
+
+/* Writes the checked letters: into the PDF at PATH, or one PDF per
+ * recipient into the folder PATH. May run in a thread. */
+gboolean
+rpt_merge_write (RptMerge          *self,
+                 RptMergeOutput     output,
+                 const char        *path,
+                 GCancellable      *cancellable,
+                 RptMergeProgress   progress,
+                 gpointer           user_data,
+                 GError           **error)
+{
+  RptCustomerStore *store;
+
+  if (self->letters->len == 0)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("No recipient gets this letter."));
+      return FALSE;
+    }
+  if ((store = begin_pass (self, error)) == NULL)
+    return FALSE;
+  if (output == RPT_MERGE_PDF_PER_RECIPIENT)
+    return end_pass (store, write_per_recipient (self, store, path, cancellable, progress, user_data, error));
+  return end_pass (store, write_one_pdf (self, store, path, cancellable, progress, user_data, error));
+}
+
+/* A “letter” entry on each recipient's timeline, with the template's
+ * name and the PDF; in one transaction, from the store's thread. */
+gboolean
+rpt_merge_record (RptMerge  *self,
+                  GError   **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->letters->len; i++)
+    {
+      Letter *letter = &g_array_index (self->letters, Letter, i);
+      RptTimelineEntry *entry = rpt_timeline_entry_new (RPT_ENTRY_LETTER);
+
+      entry->customer_id = letter->customer_id;
+      rpt_set_str (&entry->summary, rpt_letter_template_get_name (self->letter));
+      rpt_set_str (&entry->details, letter->path);
+      g_ptr_array_add (entries, entry);
+    }
+  return rpt_customer_store_add_entries (self->store, entries, error);
+}
+
+/* Printing needs the number of pages before the first is drawn: every
+ * letter is laid out once to count them. */
+static gboolean
+count_all (RptMerge          *self,
+           RptCustomerStore  *store,
+           GCancellable      *cancellable,
+           GError           **error)
+{
+  g_autoptr(GString) buffer = g_string_new (NULL);
+
+  self->n_pages = 0;
+  for (guint i = 0; i < self->letters->len; i++)
+    {
+      Letter *letter = &g_array_index (self->letters, Letter, i);
+      RptLetterLayout *layout;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || (layout = lay_out (self, store, i, buffer, error)) == NULL)
+        return FALSE;
+      letter->first_page = self->n_pages;
+      letter->n_pages = rpt_letter_layout_get_n_pages (layout);
+      self->n_pages += letter->n_pages;
+      rpt_letter_layout_free (layout);
+    }
+  return TRUE;
+}
+
+gboolean
+rpt_merge_count_pages (RptMerge      *self,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  RptCustomerStore *store = begin_pass (self, error);
+
+  return store && end_pass (store, count_all (self, store, cancellable, error));
+}
+
+guint
+rpt_merge_get_n_pages (RptMerge *self)
+{
+  return self->n_pages;
+}
+
+static gint
+compare_first_page (gconstpointer key,
+                    gconstpointer element)
+{
+  guint page = GPOINTER_TO_UINT (key);
+  const Letter *letter = element;
+
+  if (page < letter->first_page)
+    return -1;
+  if (page >= letter->first_page + letter->n_pages)
+    return 1;
+  return 0;
+}
+
+/* Draws page PAGE of the whole run (after rpt_merge_count_pages()), for
+ * the printer; pages come in order, so the current letter is kept. */
+void
+rpt_merge_draw_page (RptMerge *self,
+                     cairo_t  *cr,
+                     guint     page)
+{
+  g_autoptr(GError) error = NULL;
+  Letter *letter = bsearch (GUINT_TO_POINTER (page), self->letters->data, self->letters->len,
+                            sizeof (Letter), compare_first_page);
+  guint index;
+
+  if (letter == NULL)
+    return;
+  index = letter - (Letter *) (gpointer) self->letters->data;
+  if (self->current == NULL || self->current_index != index)
+    {
+      g_autoptr(GString) buffer = g_string_new (NULL);
+      RptCustomerStore *store = reader (self, &error);
+
+      g_clear_pointer (&self->current, rpt_letter_layout_free);
+      self->current = store ? lay_out (self, store, index, buffer, &error) : NULL;
+      self->current_index = index;
+      if (self->current == NULL)
+        {
+          g_warning ("Letter %u cannot be printed: %s", index, error->message);
+          return;
+        }
+    }
+  if (page - letter->first_page < rpt_letter_layout_get_n_pages (self->current))
+    rpt_letter_layout_draw_page (self->current, cr, page - letter->first_page);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The real letter for one customer as a PDF in memory, in LANGUAGE (NULL:
+ * the customer's own): what the editor's preview shows. */
+GBytes *
+rpt_merge_preview (RptLetterTemplate  *letter,
+                   const char         *language,
+                   RptCustomerStore   *store,
+                   gint64              customer_id,
+                   GError            **error)
+{
+  g_autoptr(RptMerge) self = rpt_merge_new (store, letter, error);
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  RptLetterLayout *layout;
+  Letter entry = { customer_id };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  if (self == NULL)
+    return NULL;
+  if (language == NULL)
+    {
+      g_autoptr(RptCustomer) customer = rpt_customer_store_load_summary (store, customer_id, error);
+
+      if (customer == NULL)
+        return NULL;
+      language = rpt_letter_template_pick_language (letter, customer->language);
+    }
+  if (language == NULL || rpt_letter_template_get_body (letter, language) == NULL)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("The template has no text yet."));
+      return NULL;
+    }
+  entry.language = g_intern_string (language);
+  g_array_append_val (self->letters, entry);
+  /* the window's own connection: a preview is drawn in its thread */
+  layout = lay_out (self, store, 0, buffer, error);
+  if (layout == NULL)
+    return NULL;
+  rpt_letter_setup_get_size (self->setup, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+  cr = cairo_create (surface);
+  draw_letter (layout, cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  rpt_letter_layout_free (layout);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
