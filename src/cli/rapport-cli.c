@@ -17,6 +17,8 @@
 #include "rpt-database.h"
 #include "rpt-demo.h"
 #include "rpt-error.h"
+#include "rpt-letter-store.h"
+#include "rpt-merge.h"
 #include "rpt-template.h"
 
 typedef int (*CommandFunc) (const char *db_path, int argc, char **argv);
@@ -232,9 +234,13 @@ cmd_render (const char  *db_path,
 {
   g_autofree char *data = NULL;
   g_autofree char *partials_dir = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *currency = NULL;
   GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, N_("The JSON file with the fields the template uses"), "FILE" },
     { "partials", 0, 0, G_OPTION_ARG_FILENAME, &partials_dir, N_("Read the partial NAME from DIR/NAME.mustache"), "DIR" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Language of dates and amounts (default en)"), "LANG" },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency, N_("Currency of the money formatter (default EUR)"), "CODE" },
     { NULL }
   };
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -243,7 +249,8 @@ cmd_render (const char  *db_path,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *source = NULL;
-  RptRenderOptions options = { 0 };
+  RptMergeFormat format = { "en", "EUR" };
+  RptRenderOptions options = { RPT_TEMPLATE_DEFAULT, NULL, rpt_merge_formatters (), &format };
   int status = 0;
 
   if (!parse_options (entries, "render", "TEMPLATE_FILE",
@@ -252,6 +259,10 @@ cmd_render (const char  *db_path,
     return status;
   if (argc != 2)
     return fail (_("render needs exactly one template file"));
+  if (language != NULL)
+    format.language = language;
+  if (currency != NULL)
+    format.currency = currency;
   if (data == NULL)
     return fail (_("render needs the fields: --data FILE"));
   if (!g_file_get_contents (argv[1], &source, NULL, &error))
@@ -269,12 +280,102 @@ cmd_render (const char  *db_path,
   return EXIT_SUCCESS;
 }
 
+static void
+print_skipped (RptMerge *merge)
+{
+  GPtrArray *skipped = rpt_merge_get_skipped (merge);
+
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      RptSkipped *one = skipped->pdata[i];
+
+      /* Translators: a recipient left out of a mail merge: number, name, reason */
+      fprintf (stderr, _("skipped %" G_GINT64_FORMAT " %s: %s\n"), one->customer_id, one->name, one->detail);
+    }
+}
+
+static int
+cmd_merge (const char  *db_path,
+           int          argc,
+           char       **argv)
+{
+  g_autofree char *template_name = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *envelopes = NULL;
+  g_autofree char *labels = NULL;
+  int start = 1;
+  gboolean record = FALSE;
+  GOptionEntry entries[] = {
+    { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("The letter template’s name"), "NAME" },
+    { "recipients", 'r', 0, G_OPTION_ARG_STRING, &query,
+      N_("Who gets a letter: all, tag:NAME[:DAYS], ids:1,2,3 or a search"), "QUERY" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("One PDF (FILE.pdf) or one PDF per recipient (a folder)"), "FILE|DIR" },
+    { "envelopes", 0, 0, G_OPTION_ARG_STRING, &envelopes, N_("Envelopes instead of letters: DL, C5, C6 or US10"), "SIZE" },
+    { "labels", 0, 0, G_OPTION_ARG_STRING, &labels, N_("Address labels instead of letters: L7160, L7163, L7651 or 5160"), "SHEET" },
+    { "start", 0, 0, G_OPTION_ARG_INT, &start, N_("The first free label on the sheet (default 1)"), "N" },
+    { "record", 0, 0, G_OPTION_ARG_NONE, &record, N_("Note each letter on the customer’s timeline"), NULL },
+    { NULL }
+  };
+  g_autoptr(RptDatabase) db = NULL;
+  g_autoptr(RptCustomerStore) store = NULL;
+  g_autoptr(RptLetterTemplate) letter = NULL;
+  g_autoptr(RptMerge) merge = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  const RptEnvelopeSize *size = NULL;
+  const RptLabelSheet *sheet = NULL;
+  gboolean ok;
+  int status = 0;
+
+  if (!parse_options (entries, "merge", NULL,
+                      _("Write a letter, an envelope or a label for each recipient into PDF files."),
+                      &argc, &argv, &status))
+    return status;
+  if (template_name == NULL || query == NULL || output == NULL)
+    return fail (_("merge needs --template NAME, --recipients QUERY and --output FILE|DIR"));
+  if (envelopes && (size = rpt_envelope_size_find (envelopes)) == NULL)
+    return fail (_("There is no envelope size “%s”."), envelopes);
+  if (labels && (sheet = rpt_label_sheet_find (labels)) == NULL)
+    return fail (_("There is no label sheet “%s”."), labels);
+  if (sheet && (start < 1 || start > sheet->columns * sheet->rows))
+    return fail (_("--start must be between 1 and %d for this sheet"), sheet->columns * sheet->rows);
+  db = open_database (db_path, record ? RPT_DATABASE_FLAGS_NONE : RPT_DATABASE_READ_ONLY, &status);
+  if (db == NULL)
+    return status;
+  store = rpt_customer_store_new (db);
+  if ((letter = rpt_customer_store_find_letter_template (store, template_name, &error)) == NULL
+      || (ids = rpt_merge_find_recipients (store, query, &error)) == NULL
+      || (merge = rpt_merge_new (store, letter, &error)) == NULL
+      || !rpt_merge_check (merge, ids, NULL, NULL, NULL, &error))
+    return fail ("%s", error->message);
+  print_skipped (merge);
+  if (rpt_merge_get_n_letters (merge) == 0)
+    return fail (_("No recipient gets this letter."));
+  if (size != NULL)
+    ok = rpt_merge_write_envelopes (merge, size, output, NULL, NULL, NULL, &error);
+  else if (sheet != NULL)
+    ok = rpt_merge_write_labels (merge, sheet, start - 1, output, NULL, NULL, NULL, &error);
+  else
+    ok = rpt_merge_write (merge, g_str_has_suffix (output, ".pdf") || g_str_has_suffix (output, ".PDF")
+                                 ? RPT_MERGE_ONE_PDF : RPT_MERGE_PDF_PER_RECIPIENT,
+                          output, NULL, NULL, NULL, &error);
+  if (!ok || (record && size == NULL && sheet == NULL && !rpt_merge_record (merge, &error)))
+    return fail ("%s", error->message);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%u letter written, %u skipped\n", "%u letters written, %u skipped\n",
+                       rpt_merge_get_n_letters (merge)),
+          rpt_merge_get_n_letters (merge), rpt_merge_get_skipped (merge)->len);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "demo", cmd_demo, N_("Fill a new database with a demo shop") },
   { "check", cmd_check, N_("Check the database for damage") },
   { "backup", cmd_backup, N_("Copy the database to a backup file") },
   { "restore", cmd_restore, N_("Replace the database with a backup") },
   { "render", cmd_render, N_("Fill in a Mustache template from a JSON file") },
+  { "merge", cmd_merge, N_("Write letters, envelopes or labels for many customers") },
 };
 
 static void

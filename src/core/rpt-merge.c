@@ -24,6 +24,7 @@
 #include "rpt-error.h"
 #include "rpt-fields.h"
 #include "rpt-format.h"
+#include "rpt-labels.h"
 #include "rpt-letter-store.h"
 #include "rpt-merge.h"
 #include "rpt-names.h"
@@ -39,11 +40,6 @@ typedef struct
   char       *path;        /* the PDF it was written to */
 } Letter;
 
-typedef struct
-{
-  const char *language;
-  const char *currency;
-} FormatData;
 
 struct _RptMerge
 {
@@ -152,7 +148,7 @@ fmt_date (JsonNode   *value,
           const char *argument,
           gpointer    user_data)
 {
-  FormatData *data = user_data;
+  RptMergeFormat *data = user_data;
   const char *iso = node_string (value);
   char *text;
 
@@ -170,7 +166,7 @@ fmt_money (JsonNode   *value,
            const char *argument,
            gpointer    user_data)
 {
-  FormatData *data = user_data;
+  RptMergeFormat *data = user_data;
   double amount;
 
   if (!node_number (value, &amount))
@@ -184,7 +180,7 @@ fmt_number (JsonNode   *value,
             const char *argument,
             gpointer    user_data)
 {
-  FormatData *data = user_data;
+  RptMergeFormat *data = user_data;
   double number;
 
   if (!node_number (value, &number))
@@ -217,7 +213,7 @@ fmt_name (JsonNode   *value,
           const char *argument,
           gpointer    user_data)
 {
-  FormatData *data = user_data;
+  RptMergeFormat *data = user_data;
 
   if (value != NULL && JSON_NODE_HOLDS_OBJECT (value))
     return person_name (json_node_get_object (value), data->language);
@@ -253,7 +249,7 @@ fmt_salutation (JsonNode   *value,
                 const char *argument,
                 gpointer    user_data)
 {
-  FormatData *data = user_data;
+  RptMergeFormat *data = user_data;
   g_autofree char *name = NULL;
   JsonObject *object;
 
@@ -286,6 +282,12 @@ static const RptFormatter formatters[] = {
   { "upper", fmt_upper },
   { NULL, NULL },
 };
+
+const RptFormatter *
+rpt_merge_formatters (void)
+{
+  return formatters;
+}
 
 /* Context -------------------------------------------------------------- */
 
@@ -491,6 +493,86 @@ rpt_merge_sender_line (RptCustomerStore *store)
   if (*joined == '\0')
     return g_strdup (name);
   return g_strconcat (name, " · ", joined, NULL);
+}
+
+/* Recipients ---------------------------------------------------------- */
+
+static GArray *
+ids_from_bitset (RptBitset *set)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint32 id = 1; set != NULL && id < set->n_bits; id++)
+    if (rpt_bitset_has (set, id))
+      {
+        gint64 wide = id;
+
+        g_array_append_val (ids, wide);
+      }
+  return ids;
+}
+
+/* The customers a query names, for scripts: “all” (every card not
+ * archived), “tag:NAME” or “tag:NAME:DAYS” (interest noted in the last
+ * DAYS days), “ids:1,2,3”, or any other text: a search as in the window. */
+GArray *
+rpt_merge_find_recipients (RptCustomerStore  *store,
+                           const char        *query,
+                           GError           **error)
+{
+  if (g_strcmp0 (query, "all") == 0)
+    {
+      g_autoptr(GArray) narrow = rpt_customer_store_ordered_ids (store, RPT_SORT_NAME, FALSE, FALSE, error);
+      GArray *ids;
+
+      if (narrow == NULL)
+        return NULL;
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), narrow->len);
+      for (guint i = 0; i < narrow->len; i++)
+        {
+          gint64 id = g_array_index (narrow, guint32, i);
+
+          g_array_append_val (ids, id);
+        }
+      return ids;
+    }
+  if (g_str_has_prefix (query, "tag:"))
+    {
+      g_auto(GStrv) parts = g_strsplit (query + 4, ":", 2);
+      guint64 days = 36500;
+
+      if (parts[0] == NULL || *parts[0] == '\0'
+          || (parts[1] != NULL && !g_ascii_string_to_unsigned (parts[1], 10, 1, 36500, &days, NULL)))
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                       _("“%s” is not a tag query: write tag:NAME or tag:NAME:DAYS."), query);
+          return NULL;
+        }
+      return rpt_customer_store_ids_with_tag_since (store, parts[0], (guint) days, error);
+    }
+  if (g_str_has_prefix (query, "ids:"))
+    {
+      g_auto(GStrv) parts = g_strsplit (query + 4, ",", -1);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          guint64 id;
+
+          if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, G_MAXINT64, &id, NULL))
+            {
+              g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("“%s” is not a customer number."), parts[i]);
+              return NULL;
+            }
+          g_array_append_val (ids, id);
+        }
+      return g_steal_pointer (&ids);
+    }
+  {
+    g_autoptr(RptBitset) set = rpt_customer_store_match (store, query, error);
+
+    return set ? ids_from_bitset (set) : NULL;
+  }
 }
 
 /* The run ------------------------------------------------------------- */
@@ -896,7 +978,7 @@ lay_out (RptMerge          *self,
   g_autofree char *address = NULL;
   g_autofree char *date = NULL;
   g_autofree char *home = NULL;
-  FormatData format = { letter->language, self->currency };
+  RptMergeFormat format = { letter->language, self->currency };
   RptRenderOptions options = { RPT_TEMPLATE_STRICT, NULL, formatters, &format };
   RptLetterContent content = { 0 };
   RptTemplate *body;
@@ -998,7 +1080,10 @@ pdf_open (PdfOut          *out,
       return FALSE;
     }
   out->path = g_strdup (path);
-  rpt_letter_setup_get_size (setup, &width, &height);
+  /* envelopes and labels set their own size */
+  width = height = 100;
+  if (setup != NULL)
+    rpt_letter_setup_get_size (setup, &width, &height);
   out->surface = cairo_pdf_surface_create_for_stream (write_stream, out->file, width, height);
   cairo_pdf_surface_set_metadata (out->surface, CAIRO_PDF_METADATA_CREATOR, "Rapport");
   out->cr = cairo_create (out->surface);
@@ -1190,6 +1275,165 @@ rpt_merge_write (RptMerge          *self,
   if (output == RPT_MERGE_PDF_PER_RECIPIENT)
     return end_pass (store, write_per_recipient (self, store, path, cancellable, progress, user_data, error));
   return end_pass (store, write_one_pdf (self, store, path, cancellable, progress, user_data, error));
+}
+
+/* Envelopes and labels ------------------------------------------------ */
+
+static char *
+recipient_address (RptCustomerStore  *store,
+                   gint64             id,
+                   GError           **error)
+{
+  g_autoptr(RptCustomer) customer = rpt_customer_store_load_summary (store, id, error);
+  g_autofree char *home = NULL;
+
+  if (customer == NULL)
+    return NULL;
+  home = rpt_database_get_setting (rpt_customer_store_get_database (store), "business_country");
+  return rpt_customer_dup_address (customer, home);
+}
+
+/* The business's name and address, one line each: the sender on an envelope. */
+static char *
+sender_block (RptCustomerStore *store)
+{
+  RptDatabase *db = rpt_customer_store_get_database (store);
+  g_autofree char *name = rpt_database_get_setting (db, "business_name");
+  g_autofree char *address = rpt_database_get_setting (db, "business_address");
+
+  return g_strjoin ("\n", name ? name : "", address ? address : "", NULL);
+}
+
+typedef void (*DrawRecipient) (RptMerge *self,
+                               cairo_t  *cr,
+                               guint     index,
+                               const char *address,
+                               gpointer  data);
+
+/* One pass over the checked recipients, each drawn by DRAW into one PDF
+ * of WIDTH × HEIGHT pages. */
+static gboolean
+write_addresses (RptMerge          *self,
+                 RptCustomerStore  *store,
+                 double             width,
+                 double             height,
+                 DrawRecipient      draw,
+                 gpointer           data,
+                 const char        *path,
+                 GCancellable      *cancellable,
+                 RptMergeProgress   progress,
+                 gpointer           user_data,
+                 GError           **error)
+{
+  PdfOut out;
+  gboolean ok = TRUE;
+
+  if (!pdf_open (&out, path, NULL, error))
+    return FALSE;
+  cairo_pdf_surface_set_size (out.surface, width, height);
+  for (guint i = 0; ok && i < self->letters->len; i++)
+    {
+      g_autofree char *address = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || (address = recipient_address (store, g_array_index (self->letters, Letter, i).customer_id,
+                                           error)) == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      draw (self, out.cr, i, address, data);
+      if (progress != NULL && (i % 64 == 63 || i + 1 == self->letters->len))
+        progress (i + 1, self->letters->len, user_data);
+    }
+  cairo_show_page (out.cr);
+  return pdf_close (&out, ok, ok ? error : NULL);
+}
+
+typedef struct
+{
+  const RptEnvelopeSize *size;
+  char                  *sender;
+} EnvelopeJob;
+
+static void
+draw_envelope (RptMerge   *self,
+               cairo_t    *cr,
+               guint       index,
+               const char *address,
+               gpointer    data)
+{
+  EnvelopeJob *job = data;
+
+  if (index > 0)
+    cairo_show_page (cr);
+  rpt_draw_envelope (cr, pango_context (self), job->size, job->sender, address);
+}
+
+typedef struct
+{
+  const RptLabelSheet *sheet;
+  guint                start;
+  guint                page;
+} LabelJob;
+
+static void
+draw_label (RptMerge   *self,
+            cairo_t    *cr,
+            guint       index,
+            const char *address,
+            gpointer    data)
+{
+  LabelJob *job = data;
+  guint page, cell;
+
+  rpt_label_sheet_position (job->sheet, job->start, index, &page, &cell);
+  for (; job->page < page; job->page++)
+    cairo_show_page (cr);
+  rpt_draw_label (cr, pango_context (self), job->sheet, cell, address);
+}
+
+/* An envelope for each checked recipient, one per page of SIZE. */
+gboolean
+rpt_merge_write_envelopes (RptMerge               *self,
+                           const RptEnvelopeSize  *size,
+                           const char             *path,
+                           GCancellable           *cancellable,
+                           RptMergeProgress        progress,
+                           gpointer                user_data,
+                           GError                **error)
+{
+  RptCustomerStore *store = begin_pass (self, error);
+  EnvelopeJob job = { size, NULL };
+  gboolean ok;
+
+  if (store == NULL)
+    return FALSE;
+  job.sender = g_strstrip (sender_block (store));
+  ok = write_addresses (self, store, size->width, size->height, draw_envelope, &job, path,
+                        cancellable, progress, user_data, error);
+  g_free (job.sender);
+  return end_pass (store, ok);
+}
+
+/* An address label for each checked recipient, starting at label START
+ * (0-based, row by row) of a used first sheet. */
+gboolean
+rpt_merge_write_labels (RptMerge             *self,
+                        const RptLabelSheet  *sheet,
+                        guint                 start,
+                        const char           *path,
+                        GCancellable         *cancellable,
+                        RptMergeProgress      progress,
+                        gpointer              user_data,
+                        GError              **error)
+{
+  RptCustomerStore *store = begin_pass (self, error);
+  LabelJob job = { sheet, start, 0 };
+
+  return store && end_pass (store, write_addresses (self, store, sheet->page_width, sheet->page_height,
+                                                    draw_label, &job, path, cancellable, progress,
+                                                    user_data, error));
 }
 
 /* A “letter” entry on each recipient's timeline, with the template's

@@ -9,7 +9,9 @@
 #include <json-glib/json-glib.h>
 
 #include "rpt-customer-store.h"
+#include "rpt-labels.h"
 #include "rpt-letter-template.h"
+#include "rpt-template.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +48,12 @@ typedef struct
   const char *description;   /* translatable */
 } RptMergeField;
 
+typedef struct
+{
+  const char *language;   /* what the formatters write in */
+  const char *currency;
+} RptMergeFormat;
+
 typedef struct _RptMerge RptMerge;
 
 typedef void (*RptMergeProgress) (guint    done,
@@ -58,6 +66,10 @@ JsonNode            *rpt_merge_context_new      (RptCustomerStore   *store,
                                                  const char         *language,
                                                  GError            **error);
 char                *rpt_merge_sender_line      (RptCustomerStore   *store);
+const RptFormatter  *rpt_merge_formatters       (void);
+GArray              *rpt_merge_find_recipients  (RptCustomerStore   *store,
+                                                 const char         *query,
+                                                 GError            **error);
 
 RptMerge            *rpt_merge_new              (RptCustomerStore   *store,
                                                  RptLetterTemplate  *letter,
@@ -73,6 +85,21 @@ guint                rpt_merge_get_n_letters    (RptMerge           *self);
 GPtrArray           *rpt_merge_get_skipped      (RptMerge           *self);
 gboolean             rpt_merge_write            (RptMerge           *self,
                                                  RptMergeOutput      output,
+                                                 const char         *path,
+                                                 GCancellable       *cancellable,
+                                                 RptMergeProgress    progress,
+                                                 gpointer            user_data,
+                                                 GError            **error);
+gboolean             rpt_merge_write_envelopes  (RptMerge           *self,
+                                                 const RptEnvelopeSize *size,
+                                                 const char         *path,
+                                                 GCancellable       *cancellable,
+                                                 RptMergeProgress    progress,
+                                                 gpointer            user_data,
+                                                 GError            **error);
+gboolean             rpt_merge_write_labels     (RptMerge           *self,
+                                                 const RptLabelSheet *sheet,
+                                                 guint               start,
                                                  const char         *path,
                                                  GCancellable       *cancellable,
                                                  RptMergeProgress    progress,

@@ -44,6 +44,17 @@ printf '{"name": ' >"$dir/bad.json"
 out=$("$cli" render "$dir/letter.mustache" --data "$dir/bad.json" 2>&1); st=$?
 check "bad JSON is an error in one line" '[ $st -eq 1 ] && [ $(printf "%s\n" "$out" | wc -l) -eq 1 ]'
 check "a missing template is an error" '! "$cli" render "$dir/none.mustache" --data "$dir/letter.json" 2>/dev/null'
+printf '{{when | date}} {{total | money}} {{n | number:1}}' >"$dir/fmt.mustache"
+printf '{"when": "2026-03-02", "total": 1234.5, "n": 1234.25}' >"$dir/fmt.json"
+out=$("$cli" render "$dir/fmt.mustache" --data "$dir/fmt.json" --language es)
+check "render formats dates and amounts in the language asked for" 'grep -q "^2 de marzo de 2026 1\.234,50.*€ 1\.234,3$" <<<"$out"'
+"$cli" --db "$dir/letters.db" demo --customers 40 --today 2026-01-01 >/dev/null
+out=$("$cli" --db "$dir/letters.db" merge --template thank-you --recipients all --output "$dir/letters.pdf" --record 2>"$dir/skipped"); st=$?
+letters=$(printf "%s" "$out" | grep -o "^[0-9]*")
+check "merge writes one page per letter and lists who was skipped" '[ $st -eq 0 ] && [ "$(pdfinfo "$dir/letters.pdf" | awk "/^Pages:/ {print \$2}")" = "$letters" ] && [ $(wc -l <"$dir/skipped") -gt 0 ] && grep -q "prefers\|not to be contacted\|no postal" "$dir/skipped"'
+check "merge to a folder writes one PDF per recipient" '"$cli" --db "$dir/letters.db" merge -t "We miss you" -r all -o "$dir/each" 2>/dev/null >/dev/null && [ $(ls "$dir/each" | grep -c "\.pdf$") -gt 0 ]'
+check "labels from the same recipients" '"$cli" --db "$dir/letters.db" merge -t "We miss you" -r all -o "$dir/labels.pdf" --labels L7160 --start 20 2>/dev/null >/dev/null && [ "$(pdfinfo "$dir/labels.pdf" | awk "/^Pages:/ {print \$2}")" -ge 2 ]'
+check "an unknown template is an error" '! "$cli" --db "$dir/letters.db" merge -t "No such" -r all -o "$dir/x.pdf" 2>/dev/null && [ ! -e "$dir/x.pdf" ]'
 
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"
