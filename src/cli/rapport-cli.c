@@ -288,9 +288,10 @@ print_skipped (RptMerge *merge)
   for (guint i = 0; i < skipped->len; i++)
     {
       RptSkipped *one = skipped->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, one->customer_id);
 
       /* Translators: a recipient left out of a mail merge: number, name, reason */
-      fprintf (stderr, _("skipped %" G_GINT64_FORMAT " %s: %s\n"), one->customer_id, one->name, one->detail);
+      fprintf (stderr, _("skipped %s %s: %s\n"), id, one->name, one->detail);
     }
 }
 

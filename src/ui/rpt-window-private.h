@@ -5,6 +5,7 @@
 #pragma once
 
 #include "rpt-customers-page.h"
+#include "rpt-letters-page.h"
 #include "rpt-window.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,8 @@ struct _RptWindow
   GtkListBox           *sidebar;
   GtkStack             *stack;
   RptCustomersPage     *customers_page;
+  RptLettersPage       *letters_page;
+  gboolean              letters_ready;
   GtkRevealer          *demo_bar;
 };
 

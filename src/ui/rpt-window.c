@@ -49,6 +49,25 @@ on_realize_for_bench (RptWindow *self)
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), self);
 }
 
+/* The Letters page loads its templates and fonts when first shown, not
+ * at start; its preview follows the open card. */
+static void
+on_page_changed (RptWindow *self)
+{
+  RptCustomer *card;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "letters") != 0 || self->store == NULL)
+    return;
+  if (!self->letters_ready)
+    {
+      rpt_letters_page_set_store (self->letters_page, self->store);
+      self->letters_ready = TRUE;
+    }
+  card = rpt_customers_page_get_selected (self->customers_page);
+  if (card != NULL)
+    rpt_letters_page_set_recipient (self->letters_page, rpt_customer_get_id (card));
+}
+
 RptWindow *
 rpt_window_new (RptApplication *app,
                 RptDatabase    *db)
@@ -59,11 +78,19 @@ rpt_window_new (RptApplication *app,
   self->db = g_object_ref (db);
   self->store = rpt_customer_store_new (db);
   rpt_customers_page_set_store (self->customers_page, self->store, self->settings);
+  on_page_changed (self);
   demo = rpt_database_get_setting (db, "is_demo");
   gtk_revealer_set_reveal_child (self->demo_bar, g_strcmp0 (demo, "1") == 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_NAME]);
   _rpt_window_update_actions (self);
   return self;
+}
+
+RptCustomersPage *
+rpt_window_get_customers_page (RptWindow *self)
+{
+  g_return_val_if_fail (RPT_IS_WINDOW (self), NULL);
+  return self->customers_page;
 }
 
 RptDatabase *
@@ -273,12 +300,14 @@ rpt_window_class_init (RptWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RPT_TYPE_CUSTOMERS_PAGE);
+  g_type_ensure (RPT_TYPE_LETTERS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/rpt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RptWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, customers_page);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, letters_page);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, demo_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   _rpt_window_class_actions_init (widget_class);
@@ -302,6 +331,13 @@ rpt_window_init (RptWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->customers_page, "selection-changed",
                             G_CALLBACK (_rpt_window_update_actions), self);
+  g_object_bind_property (self->flap, "reveal-flap",
+                          rpt_letters_page_get_flap_button (self->letters_page), "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "folded",
+                          rpt_letters_page_get_flap_button (self->letters_page), "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_page_changed), self);
   if (g_getenv ("RAPPORT_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect_after (self, "realize", G_CALLBACK (on_realize_for_bench), NULL);
 }

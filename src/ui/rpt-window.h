@@ -18,6 +18,7 @@ RptWindow        *rpt_window_new          (RptApplication *app,
                                            RptDatabase    *db);
 RptDatabase      *rpt_window_get_database (RptWindow      *self);
 RptCustomerStore *rpt_window_get_store    (RptWindow      *self);
+struct _RptCustomersPage *rpt_window_get_customers_page (RptWindow *self);
 void              rpt_window_add_toast    (RptWindow      *self,
                                            AdwToast       *toast);
 gboolean          rpt_window_show_serious_error (RptWindow    *self,
