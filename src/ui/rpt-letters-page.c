@@ -176,7 +176,7 @@ reload_list (RptLettersPage *self,
     gtk_label_set_text (self->status_label, error->message);
   for (guint i = 0; own != NULL && i < own->len; i++)
     g_ptr_array_add (self->templates, g_object_ref (own->pdata[i]));
-  rpt_widget_unparent_children (GTK_WIDGET (self->template_list));
+  rpt_list_box_remove_all (self->template_list);
   for (guint i = 0; i < self->templates->len; i++)
     {
       RptLetterTemplate *t = self->templates->pdata[i];

@@ -240,7 +240,7 @@ show_summary (RptMergeDialog *self)
                                                 skipped->len), skipped->len);
   adw_status_page_set_title (self->summary, title);
   adw_status_page_set_description (self->summary, description);
-  rpt_widget_unparent_children (GTK_WIDGET (self->skipped_list));
+  rpt_list_box_remove_all (self->skipped_list);
   /* a long list is cut: the command line lists them all */
   for (guint i = 0; i < skipped->len && i < 500; i++)
     {

@@ -136,6 +136,16 @@ rpt_widget_unparent_children (GtkWidget *widget)
     gtk_widget_unparent (child);
 }
 
+/* Rows must leave a list box through it, not be unparented under it. */
+void
+rpt_list_box_remove_all (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
 /* Labels show at most MAX_CHARS characters of a value, and a run of 40
  * characters without a space gets a zero-width break opportunity: a
  * 10 000-character name must neither make the window as wide as itself nor

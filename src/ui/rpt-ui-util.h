@@ -31,6 +31,7 @@ void        rpt_form_class_install    (GtkWidgetClass     *klass,
                                        const char         *group,
                                        GtkWidgetActionActivateFunc save);
 void        rpt_widget_unparent_children (GtkWidget    *widget);
+void        rpt_list_box_remove_all   (GtkListBox         *list);
 void        rpt_ask_save_changes      (GtkWindow          *window,
                                        const char         *body,
                                        const char         *save_action);

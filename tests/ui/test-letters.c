@@ -1,0 +1,211 @@
+/* test-letters.c — the staff's letters, driven through the Letters page
+ *
+ * On a demo shop: the examples preview a real letter; a duplicate is
+ * edited and saved; then "Write Letters…" checks the recipients of the
+ * customer list and saves one PDF, which Poppler reads back, and each
+ * letter is noted on its customer's timeline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <poppler.h>
+
+#include "rpt-application.h"
+#include "rpt-demo.h"
+#include "rpt-letter-store.h"
+#include "rpt-letters-page.h"
+#include "rpt-merge-dialog.h"
+#include "rpt-merge.h"
+#include "rpt-timeline-entry.h"
+#include "rpt-ui-util.h"
+#include "rpt-window.h"
+#include "ui-test-utils.h"
+
+static gboolean
+has_window (gpointer app)
+{
+  return RPT_IS_WINDOW (gtk_application_get_active_window (app));
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static gboolean
+has_preview (gpointer page)
+{
+  return rpt_letters_page_get_n_preview_pages (page) > 0;
+}
+
+typedef struct
+{
+  RptLettersPage *page;
+  guint           n;
+} PagesWait;
+
+static gboolean
+has_pages (gpointer data)
+{
+  PagesWait *w = data;
+
+  return rpt_letters_page_get_n_preview_pages (w->page) == w->n;
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return ui_find_toplevel (RPT_TYPE_MERGE_DIALOG) != NULL;
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return ui_find_toplevel (RPT_TYPE_MERGE_DIALOG) == NULL;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+saved_body (gpointer store)
+{
+  g_autoptr(GPtrArray) own = rpt_customer_store_list_letter_templates (store, NULL);
+
+  g_auto(GStrv) languages = NULL;
+
+  if (own == NULL || own->len != 1)
+    return FALSE;
+  languages = rpt_letter_template_list_languages (own->pdata[0]);
+  return g_strv_length (languages) == 1
+         && g_strrstr (rpt_letter_template_get_body (own->pdata[0], "en"), "Second page") != NULL;
+}
+
+static guint
+count_letters_noted (RptCustomerStore *store)
+{
+  g_autoptr(GArray) all = rpt_merge_find_recipients (store, "all", NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autoptr(GArray) ids = rpt_customer_store_timeline_ids (store, g_array_index (all, gint64, i), NULL);
+
+      for (guint j = 0; ids != NULL && j < ids->len; j++)
+        {
+          g_autoptr(RptTimelineEntry) e = rpt_customer_store_load_entry (store, g_array_index (ids, guint32, j), NULL);
+
+          if (rpt_timeline_entry_get_kind (e) == RPT_ENTRY_LETTER
+              && g_str_has_prefix (rpt_timeline_entry_get_summary (e), "Thank you for your purchase"))
+            n++;
+        }
+    }
+  return n;
+}
+
+static gboolean
+run_script (gpointer app)
+{
+  RptWindow *window;
+  RptLettersPage *page;
+  RptCustomerStore *store;
+  GtkTextView *view;
+  GtkDropDown *language;
+  GtkWindow *dialog;
+  g_autofree char *out = g_build_filename (g_get_user_data_dir (), "letters.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (out, NULL, NULL);
+  PopplerDocument *doc;
+  PagesWait two;
+  int n_pages;
+
+  ui_wait_for (has_window, app, "the main window");
+  window = RPT_WINDOW (gtk_application_get_active_window (app));
+  store = rpt_window_get_store (window);
+  rpt_window_show_page (window, "letters");
+  page = RPT_LETTERS_PAGE (ui_find (GTK_WIDGET (window), RPT_TYPE_LETTERS_PAGE, NULL, NULL));
+  g_assert_nonnull (page);
+  /* the first example, previewed for a real customer */
+  ui_wait_for (has_preview, page, "the preview");
+
+  /* a copy of the example is the staff's own: edited, saved, previewed on two pages */
+  gtk_widget_activate_action (GTK_WIDGET (page), "letters.duplicate", NULL);
+  view = GTK_TEXT_VIEW (ui_find (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, NULL, NULL));
+  g_assert_true (gtk_text_view_get_editable (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view),
+                            "<b>Hello</b> {{name}}\n\n{{salutation}}\n<pagebreak/>\nSecond page\n\n{{> closing}}", -1);
+  /* the other languages' texts are cleared: every customer gets the English one */
+  language = GTK_DROP_DOWN (ui_find (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, has_tooltip,
+                                     _("The text for customers who read this language")));
+  g_assert_nonnull (language);
+  for (guint i = 1; i < 4; i++)
+    {
+      gtk_drop_down_set_selected (language, i);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "", -1);
+    }
+  gtk_drop_down_set_selected (language, 0);
+  {
+    g_autofree char *text = rpt_text_view_dup_text (view);
+
+    g_assert_nonnull (strstr (text, "Second page"));
+  }
+  ui_wait_for (saved_body, store, "the template to be saved");
+  two.page = page;
+  two.n = 2;
+  ui_wait_for (has_pages, &two, "a two-page preview");
+
+  /* write it for the customers in the list */
+  gtk_widget_activate_action (GTK_WIDGET (page), "letters.write", NULL);
+  ui_wait_for (has_dialog, NULL, "the Write Letters dialog");
+  dialog = ui_find_toplevel (RPT_TYPE_MERGE_DIALOG);
+  rpt_merge_dialog_set_output_path (RPT_MERGE_DIALOG (dialog), out);
+  ui_click (GTK_WIDGET (dialog), _("Continue"));
+  ui_wait_for (is_mapped, ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, _("Save as PDF…")),
+               "the summary");
+  ui_click (GTK_WIDGET (dialog), _("Save as PDF…"));
+  ui_wait_for (no_dialog, NULL, "the letters to be written");
+
+  doc = poppler_document_new_from_file (uri, NULL, NULL);
+  g_assert_nonnull (doc);
+  n_pages = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (n_pages, >=, 2);
+  g_assert_cmpint (n_pages % 2, ==, 0);
+  {
+    PopplerPage *first = poppler_document_get_page (doc, 0);
+    PopplerPage *second = poppler_document_get_page (doc, 1);
+    g_autofree char *text = poppler_page_get_text (first);
+    g_autofree char *more = poppler_page_get_text (second);
+
+    g_assert_nonnull (strstr (text, "Hello"));
+    g_assert_nonnull (strstr (more, "Second page"));
+    g_object_unref (first);
+    g_object_unref (second);
+  }
+  g_object_unref (doc);
+  /* each letter is on its customer's timeline */
+  g_assert_cmpuint (count_letters_noted (store), ==, n_pages / 2);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_write_letters (void)
+{
+  ui_run_app_on_demo ("letters.db", 60, 11, run_script);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ui_test_init (&argc, &argv);
+  g_test_add_func ("/ui/letters/write", test_write_letters);
+  return ui_finish (g_test_run ());
+}
