@@ -7,7 +7,7 @@ RPT_PACKAGES=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev libjson-glib-dev
   libpango1.0-dev libcairo2-dev libpoppler-glib-dev poppler-utils
   gettext itstool yelp-tools desktop-file-utils appstream
-  xvfb xauth xfonts-base fonts-noto-cjk fonts-dejavu-core fonts-cantarell
+  xvfb xauth xfonts-base fonts-noto-cjk fonts-droid-fallback fonts-dejavu-core fonts-cantarell
   adwaita-icon-theme hicolor-icon-theme librsvg2-common
   dbus dbus-x11 at-spi2-core locales sqlite3
 )
