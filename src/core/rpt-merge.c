@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "rpt-catalog.h"
@@ -28,6 +29,7 @@
 #include "rpt-letter-store.h"
 #include "rpt-merge.h"
 #include "rpt-names.h"
+#include "rpt-pdf-join.h"
 #include "rpt-template.h"
 #include "rpt-timeline-entry-private.h"
 
@@ -57,6 +59,7 @@ struct _RptMerge
   GPtrArray         *skipped;     /* of RptSkipped */
   guint              n_pages;
   PangoContext      *context;
+  guint              threads;
   RptLetterLayout   *current;     /* the letter being printed */
   guint              current_index;
 };
@@ -618,6 +621,7 @@ rpt_merge_new (RptCustomerStore   *store,
   self->letters = g_array_new (FALSE, TRUE, sizeof (Letter));
   g_array_set_clear_func (self->letters, letter_clear);
   self->skipped = g_ptr_array_new_with_free_func (skipped_free);
+  self->threads = CLAMP (g_get_num_processors (), 1, 8);
   return g_steal_pointer (&self);
 }
 
@@ -942,6 +946,14 @@ rpt_merge_check (RptMerge          *self,
                                               progress, user_data, error));
 }
 
+/* How many threads lay letters out and write them (1: the caller's only). */
+void
+rpt_merge_set_threads (RptMerge *self,
+                       guint     threads)
+{
+  self->threads = CLAMP (threads, 1, 64);
+}
+
 guint
 rpt_merge_get_n_letters (RptMerge *self)
 {
@@ -963,15 +975,25 @@ pango_context (RptMerge *self)
   return self->context;
 }
 
-/* Letter INDEX laid out: its customer read, the template rendered in the
- * customer's language. */
-static RptLetterLayout *
-lay_out (RptMerge          *self,
-         RptCustomerStore  *store,
-         guint              index,
-         GString           *buffer,
-         GError           **error)
+/* What one thread needs to lay letters out: its own connection, Pango
+ * context and text buffer. */
+typedef struct
 {
+  RptCustomerStore *store;
+  PangoContext     *context;
+  GString          *buffer;
+} Worker;
+
+/* Letter INDEX laid out: its customer read, the template rendered in the
+ * customer's language. Templates and blocks must be ready (prepare ()). */
+static RptLetterLayout *
+lay_out_with (RptMerge   *self,
+              Worker     *worker,
+              guint       index,
+              GError    **error)
+{
+  RptCustomerStore *store = worker->store;
+  GString *buffer = worker->buffer;
   Letter *letter = &g_array_index (self->letters, Letter, index);
   g_autoptr(RptCustomer) customer = rpt_customer_store_load (store, letter->customer_id, error);
   g_autoptr(JsonNode) context = NULL;
@@ -1000,7 +1022,20 @@ lay_out (RptMerge          *self,
   content.body = buffer->str;
   content.language = letter->language;
   content.catalog = rpt_catalog_get (letter->language);
-  return rpt_letter_layout_new (self->setup, pango_context (self), &content, error);
+  return rpt_letter_layout_new (self->setup, worker->context, &content, error);
+}
+
+/* The same, in the thread the run was started from. */
+static RptLetterLayout *
+lay_out (RptMerge          *self,
+         RptCustomerStore  *store,
+         guint              index,
+         GString           *buffer,
+         GError           **error)
+{
+  Worker worker = { store, pango_context (self), buffer };
+
+  return lay_out_with (self, &worker, index, error);
 }
 
 /* “García López, María.pdf”: the customer's name with what no file
@@ -1042,9 +1077,71 @@ write_stream (void                *closure,
   return fwrite (data, 1, length, file) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* A PDF written to a hidden temporary file beside PATH and renamed into
- * place only when complete: a cancelled or failed run, or a full disk,
- * leaves nothing half written. */
+/* A file written under a hidden temporary name beside PATH and renamed
+ * into place only when complete: a cancelled or failed run, or a full
+ * disk, leaves nothing half written. */
+static FILE *
+open_temporary (const char  *path,
+                char       **tmp,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  FILE *file = NULL;
+  int fd;
+
+  *tmp = g_strdup_printf ("%s/.%s-XXXXXX", dir, base);
+  fd = g_mkstemp (*tmp);
+  if (fd < 0 || (file = fdopen (fd, "wb")) == NULL)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (*tmp);
+        }
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("“%s” cannot be written: %s"), path, g_strerror (saved));
+      g_clear_pointer (tmp, g_free);
+      return NULL;
+    }
+  /* as any file the user saves, not private to this program */
+  fchmod (fd, 0644);
+  return file;
+}
+
+/* Closes FILE and, when KEEP and all went well, puts it in place at PATH;
+ * otherwise removes it. Frees TMP. */
+static gboolean
+close_temporary (FILE        *file,
+                 char        *tmp,
+                 const char  *path,
+                 gboolean     keep,
+                 GError     **error)
+{
+  gboolean ok = keep;
+
+  if (fclose (file) != 0 && ok)
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL,
+                   _("“%s” could not be written completely. Is the disk full?"), path);
+      ok = FALSE;
+    }
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("“%s” cannot be written: %s"), path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  g_free (tmp);
+  return ok;
+}
+
 typedef struct
 {
   char            *path;
@@ -1060,28 +1157,13 @@ pdf_open (PdfOut          *out,
           RptLetterSetup  *setup,
           GError         **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  double width, height;
-  int fd;
+  double width = 100, height = 100;   /* envelopes and labels set their own size */
 
   memset (out, 0, sizeof *out);
-  out->tmp = g_strdup_printf ("%s/.%s-XXXXXX", dir, base);
-  fd = g_mkstemp (out->tmp);
-  if (fd < 0 || (out->file = fdopen (fd, "wb")) == NULL)
-    {
-      int saved = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("“%s” cannot be written: %s"), path, g_strerror (saved));
-      g_clear_pointer (&out->tmp, g_free);
-      return FALSE;
-    }
+  out->file = open_temporary (path, &out->tmp, error);
+  if (out->file == NULL)
+    return FALSE;
   out->path = g_strdup (path);
-  /* envelopes and labels set their own size */
-  width = height = 100;
   if (setup != NULL)
     rpt_letter_setup_get_size (setup, &width, &height);
   out->surface = cairo_pdf_surface_create_for_stream (write_stream, out->file, width, height);
@@ -1096,30 +1178,20 @@ pdf_close (PdfOut   *out,
            GError  **error)
 {
   cairo_status_t status;
-  gboolean ok = keep;
+  gboolean ok;
 
   cairo_destroy (out->cr);
   cairo_surface_finish (out->surface);
   status = cairo_surface_status (out->surface);
   cairo_surface_destroy (out->surface);
-  if (fclose (out->file) != 0 || status != CAIRO_STATUS_SUCCESS)
+  out->surface = NULL;
+  if (keep && status != CAIRO_STATUS_SUCCESS)
     {
-      if (ok)
-        g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL,
-                     _("“%s” could not be written completely. Is the disk full?"), out->path);
-      ok = FALSE;
+      g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL,
+                   _("“%s” could not be written completely. Is the disk full?"), out->path);
+      keep = FALSE;
     }
-  if (ok && g_rename (out->tmp, out->path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("“%s” cannot be written: %s"), out->path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (out->tmp);
-  g_free (out->tmp);
+  ok = close_temporary (out->file, out->tmp, out->path, keep, error);
   g_free (out->path);
   return ok;
 }
@@ -1136,6 +1208,281 @@ draw_letter (RptLetterLayout *layout,
   return cairo_status (cr) == CAIRO_STATUS_SUCCESS;
 }
 
+/* Threads --------------------------------------------------------------- */
+
+/* A PDF that cannot be shared between threads: for one PDF, each thread
+ * writes a part — a range of the letters — and the parts are joined. For
+ * one PDF per recipient, each thread takes the next letter. */
+typedef struct
+{
+  RptMerge         *self;
+  GMutex            lock;
+  GCond             cond;
+  guint             next;       /* the next letter a thread takes */
+  guint             finished;   /* letters done */
+  guint             running;    /* threads still running */
+  GError           *error;
+  GCancellable     *cancellable;
+  const char      **paths;      /* one PDF per recipient: each letter's file */
+} Run;
+
+typedef struct
+{
+  Run   *run;
+  guint  first;                 /* a part: letters first … last - 1 */
+  guint  last;
+  char  *path;                  /* the part's file */
+} Part;
+
+static void
+run_fail (Run    *run,
+          GError *error)
+{
+  g_mutex_lock (&run->lock);
+  if (run->error == NULL)
+    run->error = error;
+  else
+    g_error_free (error);
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->lock);
+}
+
+static gboolean
+run_stopped (Run *run)
+{
+  gboolean stopped;
+
+  g_mutex_lock (&run->lock);
+  stopped = run->error != NULL || g_cancellable_is_cancelled (run->cancellable);
+  g_mutex_unlock (&run->lock);
+  return stopped;
+}
+
+static void
+run_done_one (Run *run)
+{
+  g_mutex_lock (&run->lock);
+  run->finished++;
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->lock);
+}
+
+static gboolean
+write_file (RptMerge         *self,
+            RptLetterLayout  *layout,
+            const char       *path,
+            GError          **error)
+{
+  PdfOut out;
+  gboolean drawn;
+
+  if (!pdf_open (&out, path, self->setup, error))
+    return FALSE;
+  drawn = draw_letter (layout, out.cr);
+  if (!pdf_close (&out, drawn, error))
+    {
+      if (!drawn && error != NULL && *error == NULL)
+        g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL, _("The PDF could not be written. Is the disk full?"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The letter INDEX by a thread: laid out, then its own file written or
+ * its pages added to the part's PDF (CR). */
+static gboolean
+work_one (Run      *run,
+          Worker   *worker,
+          guint     index,
+          cairo_t  *cr,
+          GError  **error)
+{
+  RptMerge *self = run->self;
+  RptLetterLayout *layout = lay_out_with (self, worker, index, error);
+  gboolean ok;
+
+  if (layout == NULL)
+    return FALSE;
+  g_array_index (self->letters, Letter, index).n_pages = rpt_letter_layout_get_n_pages (layout);
+  if (cr != NULL)
+    {
+      ok = draw_letter (layout, cr);
+      if (!ok)
+        g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL, _("The PDF could not be written. Is the disk full?"));
+    }
+  else
+    ok = write_file (self, layout, run->paths[index], error);
+  rpt_letter_layout_free (layout);
+  return ok;
+}
+
+/* A thread: its own connection and Pango context; either a part of one
+ * PDF (PART) or the next letters' own files. */
+static gpointer
+run_thread (gpointer data)
+{
+  Part *part = data;
+  Run *run = part->run;
+  RptMerge *self = run->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptDatabase) db = rpt_database_open (self->db_path, RPT_DATABASE_READ_ONLY | RPT_DATABASE_NO_BACKUP
+                                                                | RPT_DATABASE_SCAN, &error);
+  g_autoptr(RptCustomerStore) store = db ? rpt_customer_store_new (db) : NULL;
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  PangoContext *context = rpt_letter_pango_context_new ();
+  Worker worker = { store, context, buffer };
+  gboolean ok = db != NULL && rpt_database_begin_read (db, &error);
+
+  if (ok && part->path != NULL)
+    {
+      PdfOut out;
+
+      ok = pdf_open (&out, part->path, self->setup, &error);
+      for (guint i = part->first; ok && i < part->last && !run_stopped (run); i++)
+        {
+          ok = work_one (run, &worker, i, out.cr, &error);
+          run_done_one (run);
+        }
+      if (out.surface != NULL)
+        ok = pdf_close (&out, ok && !run_stopped (run), ok ? &error : NULL) && ok;
+    }
+  else
+    while (ok && !run_stopped (run))
+      {
+        guint index;
+
+        g_mutex_lock (&run->lock);
+        index = run->next++;
+        g_mutex_unlock (&run->lock);
+        if (index >= self->letters->len)
+          break;
+        ok = work_one (run, &worker, index, NULL, &error);
+        if (ok)
+          run_done_one (run);
+      }
+  if (error != NULL)
+    run_fail (run, g_steal_pointer (&error));
+  if (db != NULL)
+    rpt_database_end_read (db);
+  g_object_unref (context);
+  g_mutex_lock (&run->lock);
+  run->running--;
+  g_cond_broadcast (&run->cond);
+  g_mutex_unlock (&run->lock);
+  return NULL;
+}
+
+/* Templates and blocks of every language the letters are in, read and
+ * compiled before the threads start: they only look them up. */
+static gboolean
+prepare (RptMerge          *self,
+         RptCustomerStore  *store,
+         GError           **error)
+{
+  for (guint i = 0; i < self->letters->len; i++)
+    {
+      const char *language = g_array_index (self->letters, Letter, i).language;
+
+      if (template_for (self, language, error) == NULL)
+        return FALSE;
+      partials_for (self, store, language);
+    }
+  return TRUE;
+}
+
+/* Starts one thread per part, reports progress from this thread until
+ * they end, and gives back whether every letter was done. */
+static gboolean
+run_parts (RptMerge          *self,
+           Part              *parts,
+           guint              n_parts,
+           const char       **paths,
+           GCancellable      *cancellable,
+           RptMergeProgress   progress,
+           gpointer           user_data,
+           GError           **error)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n_parts);
+  Run run = { self };
+  gboolean ok;
+
+  g_mutex_init (&run.lock);
+  g_cond_init (&run.cond);
+  run.cancellable = cancellable;
+  run.paths = paths;
+  run.running = n_parts;
+  for (guint i = 0; i < n_parts; i++)
+    {
+      parts[i].run = &run;
+      threads[i] = g_thread_new ("rapport-merge", run_thread, &parts[i]);
+    }
+  g_mutex_lock (&run.lock);
+  while (run.running > 0)
+    {
+      g_cond_wait_until (&run.cond, &run.lock, g_get_monotonic_time () + G_TIME_SPAN_SECOND / 10);
+      if (progress != NULL)
+        progress (run.finished, self->letters->len, user_data);
+    }
+  g_mutex_unlock (&run.lock);
+  for (guint i = 0; i < n_parts; i++)
+    g_thread_join (threads[i]);
+  ok = run.error == NULL && run.finished == self->letters->len;
+  if (run.error != NULL)
+    g_propagate_error (error, run.error);
+  else if (!ok && !g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_set_error (error, RPT_ERROR, RPT_ERROR_FAILED, _("Not every letter was written."));
+  g_mutex_clear (&run.lock);
+  g_cond_clear (&run.cond);
+  return ok;
+}
+
+/* One PDF from several threads: each writes a part beside PATH, then the
+ * parts are joined into PATH, itself written all or nothing. */
+static gboolean
+write_one_pdf_threaded (RptMerge          *self,
+                        RptCustomerStore  *store,
+                        const char        *path,
+                        GCancellable      *cancellable,
+                        RptMergeProgress   progress,
+                        gpointer           user_data,
+                        GError           **error)
+{
+  guint n_parts = MIN (self->threads, self->letters->len);
+  g_autofree Part *parts = g_new0 (Part, n_parts);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree const char **inputs = g_new0 (const char *, n_parts);
+  gboolean ok;
+
+  if (!prepare (self, store, error))
+    return FALSE;
+  for (guint i = 0; i < n_parts; i++)
+    {
+      g_autofree char *name = g_strdup_printf (".%s.part%u", base, i);
+
+      parts[i].first = (guint) ((guint64) self->letters->len * i / n_parts);
+      parts[i].last = (guint) ((guint64) self->letters->len * (i + 1) / n_parts);
+      parts[i].path = g_build_filename (dir, name, NULL);
+      inputs[i] = parts[i].path;
+    }
+  ok = run_parts (self, parts, n_parts, NULL, cancellable, progress, user_data, error);
+  if (ok)
+    {
+      char *tmp = NULL;   /* freed by close_temporary () */
+      FILE *file = open_temporary (path, &tmp, error);
+
+      ok = file != NULL && rpt_pdf_join (inputs, n_parts, file, error);
+      if (file != NULL)
+        ok = close_temporary (file, tmp, path, ok, ok ? error : NULL) && ok;
+    }
+  for (guint i = 0; i < n_parts; i++)
+    {
+      g_unlink (parts[i].path);
+      g_free (parts[i].path);
+    }
+  return ok;
+}
+
 static gboolean
 write_one_pdf (RptMerge          *self,
                RptCustomerStore  *store,
@@ -1146,12 +1493,14 @@ write_one_pdf (RptMerge          *self,
                GError           **error)
 {
   g_autoptr(GString) buffer = g_string_new (NULL);
-  PdfOut out;
+  PdfOut out = { 0 };
   gboolean ok = TRUE;
 
-  if (!pdf_open (&out, path, self->setup, error))
+  if (self->threads > 1 && self->letters->len > 1)
+    ok = write_one_pdf_threaded (self, store, path, cancellable, progress, user_data, error);
+  else if (!pdf_open (&out, path, self->setup, error))
     return FALSE;
-  for (guint i = 0; ok && i < self->letters->len; i++)
+  for (guint i = 0; out.surface != NULL && ok && i < self->letters->len; i++)
     {
       RptLetterLayout *layout;
 
@@ -1173,11 +1522,11 @@ write_one_pdf (RptMerge          *self,
             progress (i + 1, self->letters->len, user_data);
         }
     }
-  if (!pdf_close (&out, ok, ok ? error : NULL))
+  if (out.surface != NULL && !pdf_close (&out, ok, ok ? error : NULL))
     return FALSE;
-  for (guint i = 0; i < self->letters->len; i++)
+  for (guint i = 0; ok && i < self->letters->len; i++)
     g_array_index (self->letters, Letter, i).path = g_strdup (path);
-  return TRUE;
+  return ok;
 }
 
 static gboolean
@@ -1189,9 +1538,8 @@ write_per_recipient (RptMerge          *self,
                      gpointer           user_data,
                      GError           **error)
 {
-  g_autoptr(GString) buffer = g_string_new (NULL);
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   gboolean ok = TRUE;
 
   if (g_mkdir_with_parents (dir, 0755) != 0)
@@ -1202,55 +1550,60 @@ write_per_recipient (RptMerge          *self,
                    _("The folder “%s” cannot be created: %s"), dir, g_strerror (saved));
       return FALSE;
     }
-  for (guint i = 0; ok && i < self->letters->len; i++)
+  /* the names first: unique in the folder, the same whatever thread writes */
+  for (guint i = 0; i < self->letters->len; i++)
+    {
+      g_autoptr(RptCustomer) customer = rpt_customer_store_load_summary (store,
+        g_array_index (self->letters, Letter, i).customer_id, error);
+      g_autofree char *name = NULL;
+
+      if (customer == NULL)
+        return FALSE;
+      name = file_name_for (customer, used);
+      g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
+    }
+  if (self->threads > 1 && self->letters->len > 1)
+    {
+      g_autofree Part *parts = g_new0 (Part, self->threads);
+
+      ok = prepare (self, store, error)
+           && run_parts (self, parts, self->threads, (const char **) paths->pdata, cancellable,
+                         progress, user_data, error);
+    }
+  else
+    {
+      g_autoptr(GString) buffer = g_string_new (NULL);
+
+      for (guint i = 0; ok && i < self->letters->len; i++)
+        {
+          RptLetterLayout *layout = NULL;
+
+          ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
+               && (layout = lay_out (self, store, i, buffer, error)) != NULL
+               && write_file (self, layout, paths->pdata[i], error);
+          if (layout != NULL)
+            {
+              g_array_index (self->letters, Letter, i).n_pages = rpt_letter_layout_get_n_pages (layout);
+              rpt_letter_layout_free (layout);
+            }
+          if (progress != NULL)
+            progress (i + 1, self->letters->len, user_data);
+        }
+    }
+  for (guint i = 0; i < self->letters->len; i++)
     {
       Letter *letter = &g_array_index (self->letters, Letter, i);
-      g_autoptr(RptCustomer) customer = NULL;
-      g_autofree char *name = NULL;
-      g_autofree char *path = NULL;
-      RptLetterLayout *layout;
-      PdfOut out;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error)
-          || (customer = rpt_customer_store_load_summary (store, letter->customer_id, error)) == NULL
-          || (layout = lay_out (self, store, i, buffer, error)) == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      name = file_name_for (customer, used);
-      path = g_build_filename (dir, name, NULL);
-      letter->n_pages = rpt_letter_layout_get_n_pages (layout);
-      if (!pdf_open (&out, path, self->setup, error))
-        ok = FALSE;
-      else
-        {
-          gboolean drawn = draw_letter (layout, out.cr);
-
-          ok = pdf_close (&out, drawn, error);
-          if (!drawn && ok == FALSE && error && *error == NULL)
-            g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL,
-                         _("The PDF could not be written. Is the disk full?"));
-        }
-      rpt_letter_layout_free (layout);
+      /* all or nothing: a run that did not finish takes back what it wrote
+       * (files it wrote have this run's pages; others were never touched) */
+      if (!ok && letter->n_pages > 0)
+        g_unlink (paths->pdata[i]);
       if (ok)
-        {
-          g_ptr_array_add (written, g_strdup (path));
-          letter->path = g_steal_pointer (&path);
-        }
-      if (progress != NULL)
-        progress (i + 1, self->letters->len, user_data);
-    }
-  if (!ok)
-    {
-      /* all or nothing: the letters of a run that did not finish are removed */
-      for (guint i = 0; i < written->len; i++)
-        g_unlink (written->pdata[i]);
-      for (guint i = 0; i < self->letters->len; i++)
-        g_clear_pointer (&g_array_index (self->letters, Letter, i).path, g_free);
+        letter->path = g_strdup (paths->pdata[i]);
     }
   return ok;
 }
+
 
 /* Writes the checked letters: into the PDF at PATH, or one PDF per
  * recipient into the folder PATH. May run in a thread. */

@@ -81,6 +81,8 @@ gboolean             rpt_merge_check            (RptMerge           *self,
                                                  RptMergeProgress    progress,
                                                  gpointer            user_data,
                                                  GError            **error);
+void                 rpt_merge_set_threads      (RptMerge           *self,
+                                                 guint               threads);
 guint                rpt_merge_get_n_letters    (RptMerge           *self);
 GPtrArray           *rpt_merge_get_skipped      (RptMerge           *self);
 gboolean             rpt_merge_write            (RptMerge           *self,

@@ -147,7 +147,8 @@ peak_rss_mb (void)
 static int
 run_merge (int         n,
            const char *out,
-           gboolean    per_recipient)
+           gboolean    per_recipient,
+           int         threads)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = db_path ();
@@ -164,6 +165,7 @@ run_merge (int         n,
     g_array_append_val (ids, id);
   start = bench_now_ms ();
   merge = rpt_merge_new (store, t, &error);
+  rpt_merge_set_threads (merge, threads);
   g_assert_true (rpt_merge_check (merge, ids, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (rpt_merge_get_n_letters (merge), ==, n);
@@ -233,10 +235,12 @@ static Run
 child (const char *self,
        const char *mode,
        int         n,
-       const char *out)
+       const char *out,
+       int         threads)
 {
   g_autofree char *count = g_strdup_printf ("%d", n);
-  const char *argv[] = { self, mode, count, out, NULL };
+  g_autofree char *n_threads = g_strdup_printf ("%d", threads);
+  const char *argv[] = { self, mode, count, out, n_threads, NULL };
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
   int status = 0;
@@ -247,6 +251,21 @@ child (const char *self,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_cmpint (sscanf (output, "%lf %lf", &run.ms, &run.rss), ==, 2);
   return run;
+}
+
+static void
+remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (folder, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (folder);
 }
 
 static gint64
@@ -266,15 +285,15 @@ main (int   argc,
   g_autofree char *pdf = NULL;
   g_autofree char *floor_pdf = NULL;
   g_autofree char *folder = NULL;
-  Run ours_1k, ours_10k, floor_10k, each_10k;
+  Run ours_1k, ours_10k, floor_10k, each_10k, each_1t, two_10k;
 
   g_setenv ("RAPPORT_NO_AUTO_BACKUP", "1", TRUE);
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPPORT_LOCALEDIR"));
-  if (argc == 4 && g_str_equal (argv[1], "merge"))
-    return run_merge (atoi (argv[2]), argv[3], FALSE);
-  if (argc == 4 && g_str_equal (argv[1], "each"))
-    return run_merge (atoi (argv[2]), argv[3], TRUE);
-  if (argc == 4 && g_str_equal (argv[1], "floor"))
+  if (argc == 5 && g_str_equal (argv[1], "merge"))
+    return run_merge (atoi (argv[2]), argv[3], FALSE, atoi (argv[4]));
+  if (argc == 5 && g_str_equal (argv[1], "each"))
+    return run_merge (atoi (argv[2]), argv[3], TRUE, atoi (argv[4]));
+  if (argc == 5 && g_str_equal (argv[1], "floor"))
     return run_floor (atoi (argv[2]), argv[3]);
 
   make_database (path);
@@ -283,34 +302,30 @@ main (int   argc,
   floor_pdf = g_build_filename (tmp, "floor.pdf", NULL);
   folder = g_build_filename (tmp, "each", NULL);
 
-  floor_10k = child (argv[0], "floor", N_LETTERS, floor_pdf);
-  ours_1k = child (argv[0], "merge", N_LETTERS / 10, pdf);
-  ours_10k = child (argv[0], "merge", N_LETTERS, pdf);
+  floor_10k = child (argv[0], "floor", N_LETTERS, floor_pdf, 1);
+  ours_1k = child (argv[0], "merge", N_LETTERS / 10, pdf, 1);
+  ours_10k = child (argv[0], "merge", N_LETTERS, pdf, 1);
+  two_10k = child (argv[0], "merge", N_LETTERS, pdf, 2);
   bench_report ("letters_per_second_10k", N_LETTERS / (ours_10k.ms / 1000), "letters/s",
                 N_LETTERS / (floor_10k.ms / 1000));
+  bench_report ("letters_per_second_10k_two_threads", N_LETTERS / (two_10k.ms / 1000), "letters/s",
+                N_LETTERS / (ours_10k.ms / 1000));
   bench_report ("letters_10k_time", ours_10k.ms / 1000, "s", 15);
   bench_report ("letters_time_10k_over_1k", ours_10k.ms / ours_1k.ms, "x", 11);
   bench_report ("letters_rss_10k", ours_10k.rss, "MB", 100);
+  bench_report ("letters_rss_10k_two_threads", two_10k.rss, "MB", 100);
   bench_report ("letters_rss_10k_over_1k", ours_10k.rss / ours_1k.rss, "x", 1.10);
   bench_report ("letters_pdf_bytes_per_page", file_size (pdf) / (double) N_LETTERS, "B",
                 file_size (floor_pdf) / (double) N_LETTERS);
   g_unlink (pdf);
   g_unlink (floor_pdf);
 
-  each_10k = child (argv[0], "each", N_LETTERS, folder);
+  each_1t = child (argv[0], "each", N_LETTERS / 10, folder, 1);
+  remove_folder (folder);
+  each_10k = child (argv[0], "each", N_LETTERS, folder, 2);
   bench_report ("letters_per_recipient_10k_time", each_10k.ms / 1000, "s", ours_10k.ms / 1000);
-  {
-    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-    const char *name;
-
-    while (dir && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (folder, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (folder);
-  }
+  bench_report ("letters_per_recipient_two_threads_speedup", (each_1t.ms * 10) / each_10k.ms, "x", 1.7);
+  remove_folder (folder);
   g_rmdir (tmp);
   return 0;
 }

@@ -575,6 +575,58 @@ test_long_street (Fixture       *f,
   g_object_unref (page);
 }
 
+/* Several threads write parts that are joined: the same pages, in the
+ * same order, as one thread writes. */
+static void
+test_threads (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RptLetterTemplate) t = builtin ("thank-you");
+  g_autoptr(GBytes) head = make_letterhead ();
+  g_autoptr(GArray) ids = ids_of (f, f->wang, f->maria, f->chen, f->ann, (gint64) 0);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  rpt_letter_template_set_letterhead (t, head, "head.pdf");
+  for (guint threads = 1; threads <= 3; threads++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RptMerge) merge = rpt_merge_new (f->store, t, &error);
+      g_autofree char *path = g_strdup_printf ("%s/threads-%u.pdf", f->dir, threads);
+      g_autofree char *folder = g_strdup_printf ("%s/each-%u", f->dir, threads);
+      g_autoptr(PopplerDocument) doc = NULL;
+
+      rpt_merge_set_threads (merge, threads);
+      g_assert_true (rpt_merge_check (merge, ids, NULL, NULL, NULL, &error));
+      g_assert_true (rpt_merge_write (merge, RPT_MERGE_ONE_PDF, path, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      doc = open_pdf (path);
+      g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
+      for (int i = 0; i < 4; i++)
+        {
+          char *text = page_text (doc, i);
+
+          g_assert_true (text_has (text, "HEADMARKFIRST"));
+          if (threads == 1)
+            g_ptr_array_add (texts, text);
+          else
+            {
+              g_assert_cmpstr (text, ==, texts->pdata[i]);
+              g_free (text);
+            }
+        }
+      g_assert_true (rpt_merge_write (merge, RPT_MERGE_PDF_PER_RECIPIENT, folder, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      {
+        g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+        guint n = 0;
+
+        while (g_dir_read_name (dir) != NULL)
+          n++;
+        g_assert_cmpuint (n, ==, 4);
+      }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +639,7 @@ main (int   argc,
   g_test_add ("/merge/letterhead-pages", Fixture, NULL, fixture_set_up, test_letterhead_and_pages, fixture_tear_down);
   g_test_add ("/merge/per-recipient", Fixture, NULL, fixture_set_up, test_per_recipient_and_timeline, fixture_tear_down);
   g_test_add ("/merge/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+  g_test_add ("/merge/threads", Fixture, NULL, fixture_set_up, test_threads, fixture_tear_down);
   g_test_add ("/merge/long-street", Fixture, NULL, fixture_set_up, test_long_street, fixture_tear_down);
   return g_test_run ();
 }
