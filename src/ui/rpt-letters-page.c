@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <poppler.h>
 
+#include "rpt-catalog.h"
 #include "rpt-customer-picker.h"
 #include "rpt-letter-store.h"
 #include "rpt-letters-page.h"
@@ -535,6 +536,11 @@ load_editor (RptLettersPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->setup_button), editable);
   if (self->current != NULL)
     {
+      g_autofree char *ui_language = rpt_language_best (g_get_language_names ()[0]);
+
+      /* the staff see the text in their own language first, when there is one */
+      select_in_dropdown (self->language_dropdown,
+                          rpt_letter_template_pick_language (self->current, ui_language));
       gtk_drop_down_set_selected (self->paper_dropdown, rpt_letter_template_get_paper (self->current));
       gtk_drop_down_set_selected (self->placement_dropdown,
                                   rpt_letter_template_get_placement (self->current) + 1);

@@ -73,7 +73,8 @@ struct _RptMergeDialog
   GtkSpinButton     *start_spin;
   GtkProgressBar    *progress;
   GtkLabel          *progress_label;
-  AdwStatusPage     *summary;
+  GtkLabel          *summary_title;
+  GtkLabel          *summary_text;
   GtkListBox        *skipped_list;
   GtkWidget         *skipped_group;
   GtkCheckButton    *record_check;
@@ -238,8 +239,8 @@ show_summary (RptMergeDialog *self)
                 : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u recipient is skipped, for the reason shown.",
                                                 "%u recipients are skipped, each for the reason shown.",
                                                 skipped->len), skipped->len);
-  adw_status_page_set_title (self->summary, title);
-  adw_status_page_set_description (self->summary, description);
+  gtk_label_set_text (self->summary_title, title);
+  gtk_label_set_text (self->summary_text, description);
   rpt_list_box_remove_all (self->skipped_list);
   /* a long list is cut: the command line lists them all */
   for (guint i = 0; i < skipped->len && i < 500; i++)
@@ -737,9 +738,13 @@ build_summary (RptMergeDialog *self)
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *save = pill (_("_Save as PDF…"), G_CALLBACK (on_save_pdf), self);
 
-  self->summary = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->summary, "mail-send-symbolic");
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary), "compact");
+  self->summary_title = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_title), "title-1");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->summary_title), 24);
+  gtk_label_set_wrap (self->summary_title, TRUE);
+  self->summary_text = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->summary_text, TRUE);
+  gtk_label_set_justify (self->summary_text, GTK_JUSTIFY_CENTER);
   self->skipped_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->skipped_group), _("Skipped"));
   self->skipped_list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -748,7 +753,8 @@ build_summary (RptMergeDialog *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->skipped_group), GTK_WIDGET (self->skipped_list));
   gtk_widget_set_margin_start (inner, 18);
   gtk_widget_set_margin_end (inner, 18);
-  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->summary));
+  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->summary_title));
+  gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->summary_text));
   gtk_box_append (GTK_BOX (inner), self->skipped_group);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), inner);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -761,6 +767,8 @@ build_summary (RptMergeDialog *self)
   self->print_button = pill (_("_Print…"), G_CALLBACK (on_print), self);
   gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_bottom (buttons, 18);
+  gtk_widget_set_margin_start (buttons, 12);
+  gtk_widget_set_margin_end (buttons, 12);
   gtk_box_append (GTK_BOX (buttons), self->print_button);
   gtk_box_append (GTK_BOX (buttons), self->folder_button);
   gtk_box_append (GTK_BOX (buttons), save);
@@ -842,7 +850,7 @@ rpt_merge_dialog_present (GtkWindow         *parent,
   RptMergeDialog *self = g_object_new (RPT_TYPE_MERGE_DIALOG,
                                        "modal", TRUE,
                                        "transient-for", parent,
-                                       "default-width", 520,
+                                       "default-width", 600,
                                        "default-height", 640,
                                        "title", _("Write Letters"),
                                        NULL);
