@@ -1525,7 +1525,12 @@ write_one_pdf (RptMerge          *self,
   if (out.surface != NULL && !pdf_close (&out, ok, ok ? error : NULL))
     return FALSE;
   for (guint i = 0; ok && i < self->letters->len; i++)
-    g_array_index (self->letters, Letter, i).path = g_strdup (path);
+    {
+      Letter *letter = &g_array_index (self->letters, Letter, i);
+
+      g_free (letter->path);
+      letter->path = g_strdup (path);
+    }
   return ok;
 }
 
@@ -1599,7 +1604,10 @@ write_per_recipient (RptMerge          *self,
       if (!ok && letter->n_pages > 0)
         g_unlink (paths->pdata[i]);
       if (ok)
-        letter->path = g_strdup (paths->pdata[i]);
+        {
+          g_free (letter->path);
+          letter->path = g_strdup (paths->pdata[i]);
+        }
     }
   return ok;
 }
