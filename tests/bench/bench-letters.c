@@ -185,6 +185,7 @@ run_floor (int         n,
   cairo_t *cr = cairo_create (surface);
   PangoContext *context = rpt_letter_pango_context_new ();
   PangoFontDescription *font = pango_font_description_from_string ("DejaVu Serif, Droid Sans Fallback, Noto Serif CJK SC 11");
+  PangoFontDescription *small = pango_font_description_from_string ("DejaVu Serif, Droid Sans Fallback, Noto Serif CJK SC 7");
   double start = bench_now_ms ();
 
   for (int i = 0; i < n; i++)
@@ -199,6 +200,15 @@ run_floor (int         n,
         "advice.\n\nKind regards,\n\nRapport 茶行 Tea House", given[i % 8], family[i % 8], items[i % 4]);
       PangoLayout *layout = pango_layout_new (context);
 
+      /* the return line above the address, as the letters have it */
+      pango_layout_set_font_description (layout, small);
+      pango_layout_set_text (layout, "Rapport 茶行 Tea House · Calle Mayor 1 · 28013 Madrid", -1);
+      cairo_move_to (cr, RPT_MM (25), RPT_MM (58));
+      pango_cairo_show_layout (cr, layout);
+      cairo_move_to (cr, RPT_MM (25), RPT_MM (61.7));
+      cairo_rel_line_to (cr, RPT_MM (60), 0);
+      cairo_set_line_width (cr, 0.4);
+      cairo_stroke (cr);
       pango_layout_set_font_description (layout, font);
       pango_layout_set_width (layout, (int) (RPT_MM (165) * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -220,6 +230,7 @@ run_floor (int         n,
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
   pango_font_description_free (font);
+  pango_font_description_free (small);
   g_object_unref (context);
   printf ("%.1f %.1f\n", bench_now_ms () - start, peak_rss_mb ());
   return 0;

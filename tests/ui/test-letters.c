@@ -191,6 +191,29 @@ run_script (gpointer app)
   g_object_unref (doc);
   /* each letter is on its customer's timeline */
   g_assert_cmpuint (count_letters_noted (store), ==, n_pages / 2);
+
+  /* the same letters through the print system, exported to a PDF as no printer is attached */
+  g_unlink (out);
+  gtk_widget_activate_action (GTK_WIDGET (page), "letters.write", NULL);
+  ui_wait_for (has_dialog, NULL, "the Write Letters dialog");
+  dialog = ui_find_toplevel (RPT_TYPE_MERGE_DIALOG);
+  rpt_merge_dialog_set_output_path (RPT_MERGE_DIALOG (dialog), out);
+  ui_click (GTK_WIDGET (dialog), _("Continue"));
+  ui_wait_for (is_mapped, ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, _("Print…")),
+               "the summary");
+  ui_click (GTK_WIDGET (dialog), _("Print…"));
+  ui_wait_for (no_dialog, NULL, "the letters to be printed");
+  doc = poppler_document_new_from_file (uri, NULL, NULL);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, n_pages);
+  {
+    PopplerPage *second = poppler_document_get_page (doc, 1);
+    g_autofree char *more = poppler_page_get_text (second);
+
+    g_assert_nonnull (strstr (more, "Second page"));
+    g_object_unref (second);
+  }
+  g_object_unref (doc);
   g_application_quit (app);
   return G_SOURCE_REMOVE;
 }
