@@ -1912,18 +1912,26 @@ rpt_merge_get_n_pages (RptMerge *self)
   return self->n_pages;
 }
 
-static gint
-compare_first_page (gconstpointer key,
-                    gconstpointer element)
+/* The letter that page PAGE of the run belongs to, NULL past the end. */
+static Letter *
+letter_of_page (RptMerge *self,
+                guint     page)
 {
-  guint page = GPOINTER_TO_UINT (key);
-  const Letter *letter = element;
+  guint low = 0, high = self->letters->len;
 
-  if (page < letter->first_page)
-    return -1;
-  if (page >= letter->first_page + letter->n_pages)
-    return 1;
-  return 0;
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+      Letter *letter = &g_array_index (self->letters, Letter, mid);
+
+      if (page < letter->first_page)
+        high = mid;
+      else if (page >= letter->first_page + letter->n_pages)
+        low = mid + 1;
+      else
+        return letter;
+    }
+  return NULL;
 }
 
 /* Draws page PAGE of the whole run (after rpt_merge_count_pages()), for
@@ -1934,8 +1942,7 @@ rpt_merge_draw_page (RptMerge *self,
                      guint     page)
 {
   g_autoptr(GError) error = NULL;
-  Letter *letter = bsearch (GUINT_TO_POINTER (page), self->letters->data, self->letters->len,
-                            sizeof (Letter), compare_first_page);
+  Letter *letter = letter_of_page (self, page);
   guint index;
 
   if (letter == NULL)

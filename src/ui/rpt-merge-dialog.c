@@ -59,6 +59,7 @@ struct _RptMergeDialog
   Job                job;
   char              *path;        /* what the last run wrote */
   char              *output_path; /* tests: write here, no file chooser */
+  gboolean           closed;      /* a run may end after the window */
 
   GtkStack          *stack;
   GtkCheckButton    *from_list;
@@ -309,6 +310,9 @@ on_job_done (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   end_progress (self);
+  /* closed while the thread ran: it was cancelled, and wrote nothing */
+  if (self->closed)
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -784,6 +788,7 @@ rpt_merge_dialog_dispose (GObject *object)
 {
   RptMergeDialog *self = RPT_MERGE_DIALOG (object);
 
+  self->closed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   end_progress (self);
