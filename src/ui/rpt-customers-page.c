@@ -23,7 +23,8 @@ struct _RptCustomersPage
 
   RptCustomerStore   *store;
   RptCustomerList    *list;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
+  RptCustomer        *selected;   /* the one card selected, or NULL */
   GSettings          *settings;
   GtkStringList      *tags;
   GtkStringList      *owners;
@@ -43,6 +44,7 @@ struct _RptCustomersPage
   AdwStatusPage      *empty_page;
   AdwWindowTitle     *card_title;
   GtkStack           *card_stack;
+  AdwStatusPage      *many_page;
   RptCustomerCard    *card;
   gint64              keep_id;  /* the card to show again when the list changes under it */
   gboolean            loading;
@@ -56,6 +58,40 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The position of the only selected customer; none when none or several are. */
+static guint
+selected_position (RptCustomersPage *self)
+{
+  g_autoptr(GtkBitset) set = NULL;
+
+  if (self->selection == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return gtk_bitset_get_size (set) == 1 ? gtk_bitset_get_nth (set, 0) : GTK_INVALID_LIST_POSITION;
+}
+
+static guint64
+n_selected (RptCustomersPage *self)
+{
+  g_autoptr(GtkBitset) set = NULL;
+
+  if (self->selection == NULL)
+    return 0;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  return gtk_bitset_get_size (set);
+}
+
+/* Selects POSITION alone (none for GTK_INVALID_LIST_POSITION). */
+static void
+select_only (RptCustomersPage *self,
+             guint             position)
+{
+  if (position == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
 
 static void
 update_counts (RptCustomersPage *self)
@@ -96,8 +132,18 @@ static void
 show_selected (RptCustomersPage *self)
 {
   RptCustomer *customer = rpt_customers_page_get_selected (self);
+  guint64 n = n_selected (self);
 
-  if (customer == NULL || rpt_customer_get_id (customer) == 0)
+  if (n > 1)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Customer Selected",
+                                                             "%u Customers Selected", (gulong) n), (guint) n);
+
+      adw_status_page_set_title (self->many_page, title);
+      gtk_stack_set_visible_child_name (self->card_stack, "many");
+      adw_window_title_set_title (self->card_title, "");
+    }
+  else if (customer == NULL || rpt_customer_get_id (customer) == 0)
     {
       gtk_stack_set_visible_child_name (self->card_stack, "none");
       adw_window_title_set_title (self->card_title, "");
@@ -121,12 +167,12 @@ reselect_kept (RptCustomersPage *self)
 {
   int pos;
 
-  if (self->keep_id <= 0 || gtk_single_selection_get_selected_item (self->selection) != NULL)
+  if (self->keep_id <= 0 || n_selected (self) > 0)
     return FALSE;
   pos = rpt_id_list_find (RPT_ID_LIST (self->list), (guint32) self->keep_id);
   if (pos < 0)
     return FALSE;
-  gtk_single_selection_set_selected (self->selection, pos);
+  select_only (self, pos);
   return TRUE;
 }
 
@@ -137,7 +183,7 @@ on_selection_changed (RptCustomersPage *self)
 
   if (customer != NULL)
     self->keep_id = rpt_customer_get_id (customer);
-  else if (reselect_kept (self))
+  else if (n_selected (self) == 0 && reselect_kept (self))
     return;
   show_selected (self);
 }
@@ -153,7 +199,7 @@ static void
 on_list_activate (RptCustomersPage *self,
                   guint             position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
+  select_only (self, position);
   adw_leaflet_set_visible_child_name (self->leaflet, "card");
 }
 
@@ -182,9 +228,9 @@ on_search_changed (RptCustomersPage *self)
     return;
   rpt_customer_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   /* the open card stays in sight as the list changes around it */
-  if (gtk_single_selection_get_selected (self->selection) != GTK_INVALID_LIST_POSITION)
+  if (selected_position (self) != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                                gtk_single_selection_get_selected (self->selection));
+                                selected_position (self));
 }
 
 static void
@@ -192,7 +238,7 @@ on_search_activate (RptCustomersPage *self)
 {
   if (g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
     return;
-  gtk_single_selection_set_selected (self->selection, 0);
+  select_only (self, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
@@ -336,11 +382,9 @@ rpt_customers_page_set_store (RptCustomersPage *self,
   self->loading = FALSE;
   rpt_customer_list_set_sort (self->list, sort, descending);
   /* no card is open until the user picks one: a selection made by the
-   * model alone would send Edit and Log to a card nobody chose */
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, FALSE);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+   * model alone would send Edit and Log to a card nobody chose; several
+   * picked with Ctrl or Shift are the recipients of a letter */
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->list, "items-changed", G_CALLBACK (on_items_changed), self);
   g_signal_connect_object (store, "customer-changed", G_CALLBACK (on_store_changed), self,
@@ -355,9 +399,16 @@ rpt_customers_page_set_store (RptCustomersPage *self,
 RptCustomer *
 rpt_customers_page_get_selected (RptCustomersPage *self)
 {
-  if (self->selection == NULL)
-    return NULL;
-  return gtk_single_selection_get_selected_item (self->selection);
+  guint position = selected_position (self);
+  RptCustomer *item = NULL;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    item = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  /* kept, so that what is returned stays valid while it is selected */
+  if (item != self->selected)
+    g_set_object (&self->selected, item);
+  g_clear_object (&item);
+  return self->selected;
 }
 
 void
@@ -371,7 +422,7 @@ rpt_customers_page_select_id (RptCustomersPage *self,
   pos = rpt_id_list_find (RPT_ID_LIST (self->list), (guint32) id);
   if (pos < 0)
     return;
-  gtk_single_selection_set_selected (self->selection, pos);
+  select_only (self, pos);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", (guint) pos);
   show_selected (self);
 }
@@ -390,8 +441,33 @@ rpt_customers_page_set_show_archived (RptCustomersPage *self,
 {
   self->keep_id = 0;
   rpt_customer_list_set_archived (self->list, archived);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  select_only (self, GTK_INVALID_LIST_POSITION);
   update_counts (self);
+}
+
+/* The ids of the selected customers, in list order. */
+GArray *
+rpt_customers_page_dup_selected_ids (RptCustomersPage *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkBitset) set = NULL;
+  const GArray *all;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->selection == NULL)
+    return ids;
+  set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  all = rpt_id_list_get_ids (RPT_ID_LIST (self->list));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, set, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    if (all != NULL && position < all->len && g_array_index (all, guint32, position) != 0)
+      {
+        gint64 id = g_array_index (all, guint32, position);
+
+        g_array_append_val (ids, id);
+      }
+  return ids;
 }
 
 RptCustomerList *
@@ -414,6 +490,7 @@ rpt_customers_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_CUSTOMERS_PAGE);
   rpt_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
+  g_clear_object (&self->selected);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -437,6 +514,7 @@ rpt_customers_page_class_init (RptCustomersPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rapportcrm/Rapport/ui/rpt-customers-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, RptCustomersPage, name)
+  CHILD (many_page);
   CHILD (leaflet);
   CHILD (flap_button);
   CHILD (list_title);

@@ -23,6 +23,7 @@ void             rpt_customers_page_select_id         (RptCustomersPage *self,
 void             rpt_customers_page_focus_search      (RptCustomersPage *self);
 void             rpt_customers_page_set_show_archived (RptCustomersPage *self,
                                                        gboolean          archived);
+GArray          *rpt_customers_page_dup_selected_ids (RptCustomersPage *self);
 RptCustomerList *rpt_customers_page_get_list          (RptCustomersPage *self);
 GtkToggleButton *rpt_customers_page_get_flap_button   (RptCustomersPage *self);
 

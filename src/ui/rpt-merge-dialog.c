@@ -30,13 +30,6 @@ typedef enum
 
 typedef enum
 {
-  FROM_LIST,
-  FROM_CARD,
-  FROM_TAG,
-} From;
-
-typedef enum
-{
   JOB_CHECK,
   JOB_PDF,
   JOB_FOLDER,
@@ -51,7 +44,7 @@ struct _RptMergeDialog
   RptLetterTemplate *letter;
   RptMerge          *merge;
   GArray            *list_ids;
-  gint64             card_id;
+  GArray            *selected_ids;
   GCancellable      *cancellable;
   guint              progress_id;
   gint               done;        /* atomic: progress from the thread */
@@ -63,7 +56,7 @@ struct _RptMergeDialog
 
   GtkStack          *stack;
   GtkCheckButton    *from_list;
-  GtkCheckButton    *from_card;
+  GtkCheckButton    *from_selected;
   GtkCheckButton    *from_tag;
   GtkDropDown       *tag_dropdown;
   GtkSpinButton     *days_spin;
@@ -340,15 +333,8 @@ static GArray *
 chosen_ids (RptMergeDialog  *self,
             GError         **error)
 {
-  GArray *ids;
-
-  if (gtk_check_button_get_active (self->from_card))
-    {
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      if (self->card_id > 0)
-        g_array_append_val (ids, self->card_id);
-      return ids;
-    }
+  if (gtk_check_button_get_active (self->from_selected))
+    return g_array_ref (self->selected_ids);
   if (gtk_check_button_get_active (self->from_tag))
     {
       GtkStringObject *tag = gtk_drop_down_get_selected_item (self->tag_dropdown);
@@ -633,15 +619,19 @@ build_setup (RptMergeDialog *self)
                                                                  "%u customer, as searched and filtered",
                                                                  "%u customers, as searched and filtered",
                                                                  self->list_ids->len), self->list_ids->len);
-  g_autoptr(RptCustomer) card = self->card_id > 0 ? rpt_customer_store_load_summary (self->store, self->card_id, NULL) : NULL;
+  g_autoptr(RptCustomer) card = self->selected_ids->len == 1
+    ? rpt_customer_store_load_summary (self->store, g_array_index (self->selected_ids, gint64, 0), NULL) : NULL;
+  g_autofree char *selected_subtitle = self->selected_ids->len == 0 ? g_strdup (_("No customer is selected"))
+    : card != NULL ? g_strdup (rpt_customer_get_display_name (card))
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u customer", "%u customers", self->selected_ids->len),
+                       self->selected_ids->len);
   GtkWidget *tag_row, *tag_box, *button, *box;
   guint n;
 
   adw_preferences_group_set_title (who, _("Recipients"));
   check_row (who, _("Customers in the _List"), list_subtitle, &self->from_list, NULL);
-  check_row (who, _("The Open _Card"), card ? rpt_customer_get_display_name (card) : _("No card is open"),
-             &self->from_card, self->from_list);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->from_card), card != NULL);
+  check_row (who, _("The _Selected Customers"), selected_subtitle, &self->from_selected, self->from_list);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->from_selected), self->selected_ids->len > 0);
   tag_row = check_row (who, _("Interested in a _Tag"), _("Interest noted within the days given"),
                        &self->from_tag, self->from_list);
   tag_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -658,7 +648,9 @@ build_setup (RptMergeDialog *self)
   gtk_box_append (GTK_BOX (tag_box), GTK_WIDGET (self->days_spin));
   adw_action_row_add_suffix (ADW_ACTION_ROW (tag_row), tag_box);
   gtk_widget_set_sensitive (tag_row, tags != NULL && tags[0] != NULL);
-  gtk_check_button_set_active (card != NULL && self->list_ids->len == 0 ? self->from_card : self->from_list, TRUE);
+  /* several customers picked by hand are what the staff mean */
+  gtk_check_button_set_active (self->selected_ids->len > 1 || (self->selected_ids->len > 0 && self->list_ids->len == 0)
+                               ? self->from_selected : self->from_list, TRUE);
 
   adw_preferences_group_set_title (what, _("Make"));
   gtk_string_list_append (makes, _("Letters"));
@@ -802,6 +794,7 @@ rpt_merge_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->merge, rpt_merge_free);
   g_clear_pointer (&self->list_ids, g_array_unref);
+  g_clear_pointer (&self->selected_ids, g_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->letter);
@@ -862,14 +855,12 @@ rpt_merge_dialog_present (GtkWindow         *parent,
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   g_autofree char *subtitle = g_strdup (rpt_letter_template_get_name (letter));
-  RptCustomer *card;
+  RptCustomersPage *page = RPT_IS_WINDOW (parent) ? rpt_window_get_customers_page (RPT_WINDOW (parent)) : NULL;
 
   self->store = g_object_ref (store);
   self->letter = g_object_ref (letter);
   self->list_ids = list_ids_of (parent);
-  card = RPT_IS_WINDOW (parent) && rpt_window_get_customers_page (RPT_WINDOW (parent))
-         ? rpt_customers_page_get_selected (rpt_window_get_customers_page (RPT_WINDOW (parent))) : NULL;
-  self->card_id = card ? rpt_customer_get_id (card) : 0;
+  self->selected_ids = page ? rpt_customers_page_dup_selected_ids (page) : g_array_new (FALSE, FALSE, sizeof (gint64));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Write Letters"), subtitle));
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);

@@ -14,6 +14,7 @@
 #include <poppler.h>
 
 #include "rpt-application.h"
+#include "rpt-customers-page.h"
 #include "rpt-demo.h"
 #include "rpt-letter-store.h"
 #include "rpt-letters-page.h"
@@ -218,6 +219,58 @@ run_script (gpointer app)
   return G_SOURCE_REMOVE;
 }
 
+/* Three customers selected by hand on the Customers page are the ones the
+ * letters go to. */
+static gboolean
+run_selected_script (gpointer app)
+{
+  RptWindow *window;
+  GtkGridView *grid;
+  GtkSelectionModel *model;
+  GtkWindow *dialog;
+  g_autofree char *out = g_build_filename (g_get_user_data_dir (), "selected.pdf", NULL);
+  g_autofree char *uri = g_filename_to_uri (out, NULL, NULL);
+  g_autoptr(GArray) ids = NULL;
+  PopplerDocument *doc;
+  GtkWidget *save;
+
+  ui_wait_for (has_window, app, "the main window");
+  window = RPT_WINDOW (gtk_application_get_active_window (app));
+  grid = GTK_GRID_VIEW (ui_find (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL, NULL));
+  model = gtk_grid_view_get_model (grid);
+  gtk_selection_model_select_range (model, 0, 3, TRUE);
+  ids = rpt_customers_page_dup_selected_ids (rpt_window_get_customers_page (window));
+  g_assert_cmpuint (ids->len, ==, 3);
+  /* several selected: no card is open, the page says how many */
+  g_assert_null (rpt_customers_page_get_selected (rpt_window_get_customers_page (window)));
+
+  rpt_window_show_page (window, "letters");
+  gtk_widget_activate_action (ui_find (GTK_WIDGET (window), RPT_TYPE_LETTERS_PAGE, NULL, NULL),
+                              "letters.write", NULL);
+  ui_wait_for (has_dialog, NULL, "the Write Letters dialog");
+  dialog = ui_find_toplevel (RPT_TYPE_MERGE_DIALOG);
+  rpt_merge_dialog_set_output_path (RPT_MERGE_DIALOG (dialog), out);
+  ui_click (GTK_WIDGET (dialog), _("Continue"));
+  save = ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, _("Save as PDF…"));
+  ui_wait_for (is_mapped, save, "the summary");
+  ui_click (GTK_WIDGET (dialog), _("Save as PDF…"));
+  ui_wait_for (no_dialog, NULL, "the letters to be written");
+  doc = poppler_document_new_from_file (uri, NULL, NULL);
+  g_assert_nonnull (doc);
+  /* at most the three, each a one-page example letter; the others are skipped with a reason */
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), <=, 3);
+  g_object_unref (doc);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_selected (void)
+{
+  ui_run_app_on_demo ("selected.db", 40, 13, run_selected_script);
+}
+
 static void
 test_write_letters (void)
 {
@@ -230,5 +283,6 @@ main (int    argc,
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/letters/write", test_write_letters);
+  g_test_add_func ("/ui/letters/selected", test_selected);
   return ui_finish (g_test_run ());
 }
