@@ -682,9 +682,10 @@ reader (RptMerge  *self,
     return self->reader;
   g_clear_object (&self->reader);
   {
+    /* each customer is read once or twice: a small page cache will do */
     g_autoptr(RptDatabase) db = rpt_database_open (self->db_path,
-                                                   RPT_DATABASE_READ_ONLY | RPT_DATABASE_NO_BACKUP,
-                                                   error);
+                                                   RPT_DATABASE_READ_ONLY | RPT_DATABASE_NO_BACKUP
+                                                   | RPT_DATABASE_SCAN, error);
     if (db == NULL)
       return NULL;
     self->reader = rpt_customer_store_new (db);
