@@ -126,6 +126,17 @@ read_template (RptDatabase   *db,
   rpt_letter_template_set_required (t, (const char *) sqlite3_column_text (stmt, 6));
   rpt_letter_template_set_letterhead (t, letterhead, letterhead_name);
   rpt_letter_template_set_signature (t, signature);
+  {
+    double margins[4] = { 0, 0, 0, 0 };
+    const char *text = (const char *) sqlite3_column_text (stmt, 10);
+
+    g_auto(GStrv) parts = g_strsplit (text ? text : "", " ", 4);
+
+    /* written with g_ascii_dtostr: read back whatever the locale's decimal point */
+    for (guint i = 0; i < 4 && parts[i] != NULL; i++)
+      margins[i] = g_ascii_strtod (parts[i], NULL);
+    rpt_letter_template_set_margins (t, margins);
+  }
 
   texts = rpt_database_prepare (db, "SELECT language, body FROM letter_texts WHERE template_id = ?", error);
   if (texts == NULL)
@@ -145,7 +156,7 @@ read_template (RptDatabase   *db,
 
 #define TEMPLATE_COLUMNS \
   "id, block, name, default_language, paper, placement, required, letterhead, letterhead_name," \
-  " signature FROM letter_templates"
+  " signature, margins FROM letter_templates"
 
 static GPtrArray *
 query_templates (RptCustomerStore  *self,
@@ -249,12 +260,12 @@ write_template (RptDatabase        *db,
 
   stmt = rpt_database_prepare (db,
     "INSERT INTO letter_templates (id, block, name, default_language, paper, placement, required,"
-    " letterhead, letterhead_name, signature, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " letterhead, letterhead_name, signature, modified, margins) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     " ON CONFLICT (id) DO UPDATE SET block = excluded.block, name = excluded.name,"
     " default_language = excluded.default_language, paper = excluded.paper,"
     " placement = excluded.placement, required = excluded.required, letterhead = excluded.letterhead,"
     " letterhead_name = excluded.letterhead_name, signature = excluded.signature,"
-    " modified = excluded.modified", error);
+    " modified = excluded.modified, margins = excluded.margins", error);
   if (stmt == NULL)
     return FALSE;
   if (id > 0)
@@ -275,6 +286,16 @@ write_template (RptDatabase        *db,
     sqlite3_bind_blob64 (stmt, 10, g_bytes_get_data (signature, NULL), g_bytes_get_size (signature),
                          SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 11, now, -1, SQLITE_TRANSIENT);
+  {
+    double m[4];
+    char text[4 * G_ASCII_DTOSTR_BUF_SIZE];
+    char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE], c[G_ASCII_DTOSTR_BUF_SIZE], d[G_ASCII_DTOSTR_BUF_SIZE];
+
+    rpt_letter_template_get_margins (t, m);
+    g_snprintf (text, sizeof text, "%s %s %s %s", g_ascii_dtostr (a, sizeof a, m[0]), g_ascii_dtostr (b, sizeof b, m[1]),
+                g_ascii_dtostr (c, sizeof c, m[2]), g_ascii_dtostr (d, sizeof d, m[3]));
+    sqlite3_bind_text (stmt, 12, m[0] > 0 ? text : "", -1, SQLITE_TRANSIENT);
+  }
   if (!rpt_database_step_done (db, stmt, error))
     return FALSE;
   if (id <= 0)

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
 
 #include "rpt-catalog.h"
 #include "rpt-letter-template.h"
@@ -22,6 +24,7 @@ struct _RptLetterTemplate
   RptPaper    paper;
   int         placement;   /* -1: the usual one for the paper */
   char       *required;
+  double      margins[4];  /* mm: top, right, bottom, left; 0: the paper's usual */
   GBytes     *letterhead;
   char       *letterhead_name;
   GBytes     *signature;
@@ -111,6 +114,7 @@ rpt_letter_template_copy (RptLetterTemplate *self)
   copy->paper = self->paper;
   copy->placement = self->placement;
   rpt_letter_template_set_required (copy, self->required);
+  memcpy (copy->margins, self->margins, sizeof self->margins);
   rpt_letter_template_set_letterhead (copy, self->letterhead, self->letterhead_name);
   rpt_letter_template_set_signature (copy, self->signature);
   g_hash_table_iter_init (&iter, self->bodies);
@@ -226,6 +230,23 @@ rpt_letter_template_set_required (RptLetterTemplate *self,
   self->required = g_strdup (fields ? fields : "");
 }
 
+/* The margins in millimetres (top, right, bottom, left); all 0 when the
+ * paper's usual ones apply. */
+void
+rpt_letter_template_get_margins (RptLetterTemplate *self,
+                                 double             margins[4])
+{
+  memcpy (margins, self->margins, sizeof self->margins);
+}
+
+void
+rpt_letter_template_set_margins (RptLetterTemplate *self,
+                                 const double       margins[4])
+{
+  for (guint i = 0; i < 4; i++)
+    self->margins[i] = isfinite (margins[i]) ? CLAMP (margins[i], 0, 100) : 0;
+}
+
 GBytes *
 rpt_letter_template_get_letterhead (RptLetterTemplate *self)
 {
@@ -334,6 +355,9 @@ rpt_letter_template_make_setup (RptLetterTemplate *self,
   rpt_letter_setup_set_paper (setup, self->paper);
   if (self->placement >= 0)
     rpt_letter_setup_set_placement (setup, self->placement);
+  if (self->margins[0] > 0 && self->margins[1] > 0 && self->margins[2] > 0 && self->margins[3] > 0)
+    rpt_letter_setup_set_margins (setup, RPT_MM (self->margins[0]), RPT_MM (self->margins[1]),
+                                  RPT_MM (self->margins[2]), RPT_MM (self->margins[3]));
   if (self->letterhead != NULL)
     {
       g_autoptr(RptLetterhead) head = rpt_letterhead_new (self->letterhead, error);

@@ -38,6 +38,10 @@ void               rpt_letter_template_set_placement  (RptLetterTemplate *self,
 const char        *rpt_letter_template_get_required   (RptLetterTemplate *self);
 void               rpt_letter_template_set_required   (RptLetterTemplate *self,
                                                        const char        *fields);
+void               rpt_letter_template_get_margins    (RptLetterTemplate *self,
+                                                       double             margins[4]);
+void               rpt_letter_template_set_margins    (RptLetterTemplate *self,
+                                                       const double       margins[4]);
 GBytes            *rpt_letter_template_get_letterhead (RptLetterTemplate *self);
 const char        *rpt_letter_template_get_letterhead_name (RptLetterTemplate *self);
 void               rpt_letter_template_set_letterhead (RptLetterTemplate *self,

@@ -165,12 +165,17 @@ static const char migration_5[] =
   "  body TEXT NOT NULL,"
   "  PRIMARY KEY (template_id, language)) WITHOUT ROWID;";
 
+/* 6: a letter template's own margins. */
+static const char migration_6[] =
+  "ALTER TABLE letter_templates ADD COLUMN margins TEXT NOT NULL DEFAULT '';";
+
 static const Migration migrations[RPT_SCHEMA_VERSION] = {
   { migration_1, NULL },
   { migration_2, _rpt_customer_store_fill_sort_names },
   { migration_3, _rpt_customer_store_reindex_all },
   { migration_4, NULL },
   { migration_5, NULL },
+  { migration_6, NULL },
 };
 
 G_STATIC_ASSERT (RPT_APPLICATION_ID == 1380995156);

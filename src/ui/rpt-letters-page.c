@@ -74,6 +74,8 @@ struct _RptLettersPage
   GtkEntry          *required_entry;
   GtkLabel          *letterhead_label;
   GtkLabel          *signature_label;
+  GtkCheckButton    *margins_check;
+  GtkSpinButton     *margin_spins[4];   /* top, right, bottom, left */
 };
 
 G_DEFINE_FINAL_TYPE (RptLettersPage, rpt_letters_page, GTK_TYPE_WIDGET)
@@ -552,6 +554,15 @@ load_editor (RptLettersPage *self)
                                                        : _("None"));
       gtk_label_set_text (self->signature_label, rpt_letter_template_get_signature (self->current)
                                                  ? _("Chosen") : _("None"));
+      {
+        double margins[4];
+
+        rpt_letter_template_get_margins (self->current, margins);
+        gtk_check_button_set_active (self->margins_check, margins[0] > 0);
+        for (guint i = 0; i < 4; i++)
+          if (margins[i] > 0)
+            gtk_spin_button_set_value (self->margin_spins[i], margins[i]);
+      }
     }
   self->loading = FALSE;
   load_body (self);
@@ -594,6 +605,14 @@ on_setup_changed (RptLettersPage *self)
   if (language < G_N_ELEMENTS (languages) - 1)
     rpt_letter_template_set_default_language (self->current, languages[language]);
   rpt_letter_template_set_required (self->current, gtk_editable_get_text (GTK_EDITABLE (self->required_entry)));
+  {
+    double margins[4] = { 0, 0, 0, 0 };
+
+    if (gtk_check_button_get_active (self->margins_check))
+      for (guint i = 0; i < 4; i++)
+        margins[i] = gtk_spin_button_get_value (self->margin_spins[i]);
+    rpt_letter_template_set_margins (self->current, margins);
+  }
   changed (self);
 }
 
@@ -1095,7 +1114,16 @@ rpt_letters_page_class_init (RptLettersPageClass *klass)
   CHILD (required_entry);
   CHILD (letterhead_label);
   CHILD (signature_label);
+  CHILD (margins_check);
 #undef CHILD
+  gtk_widget_class_bind_template_child_full (widget_class, "margin_top", FALSE,
+                                             G_STRUCT_OFFSET (RptLettersPage, margin_spins[0]));
+  gtk_widget_class_bind_template_child_full (widget_class, "margin_right", FALSE,
+                                             G_STRUCT_OFFSET (RptLettersPage, margin_spins[1]));
+  gtk_widget_class_bind_template_child_full (widget_class, "margin_bottom", FALSE,
+                                             G_STRUCT_OFFSET (RptLettersPage, margin_spins[2]));
+  gtk_widget_class_bind_template_child_full (widget_class, "margin_left", FALSE,
+                                             G_STRUCT_OFFSET (RptLettersPage, margin_spins[3]));
   gtk_widget_class_install_action (widget_class, "letters.new", "s", new_action);
   gtk_widget_class_install_action (widget_class, "letters.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "letters.delete", NULL, delete_action);
@@ -1147,4 +1175,7 @@ rpt_letters_page_init (RptLettersPage *self)
   g_signal_connect_swapped (self->placement_dropdown, "notify::selected", G_CALLBACK (on_setup_changed), self);
   g_signal_connect_swapped (self->default_language_dropdown, "notify::selected", G_CALLBACK (on_setup_changed), self);
   g_signal_connect_swapped (self->required_entry, "changed", G_CALLBACK (on_setup_changed), self);
+  g_signal_connect_swapped (self->margins_check, "toggled", G_CALLBACK (on_setup_changed), self);
+  for (guint i = 0; i < 4; i++)
+    g_signal_connect_swapped (self->margin_spins[i], "value-changed", G_CALLBACK (on_setup_changed), self);
 }

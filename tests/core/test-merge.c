@@ -627,6 +627,45 @@ test_threads (Fixture       *f,
     }
 }
 
+/* Margins of the template's own are kept by the store and move the text. */
+static void
+test_margins (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(RptLetterTemplate) t = builtin ("win-back");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(RptMerge) merge = NULL;
+  g_autoptr(GArray) ids = ids_of (f, f->ann, (gint64) 0);
+  g_autofree char *path = g_build_filename (f->dir, "margins.pdf", NULL);
+  g_autoptr(PopplerDocument) doc = NULL;
+  const double margins[4] = { 20, 20, 20, 45.5 };
+  double back[4];
+  PopplerPage *page;
+  GList *found;
+
+  rpt_letter_template_set_paper (t, RPT_PAPER_A4);
+  rpt_letter_template_set_margins (t, margins);
+  g_assert_true (rpt_customer_store_save_letter_template (f->store, t, &error));
+  g_assert_no_error (error);
+  saved = rpt_customer_store_list_letter_templates (f->store, &error);
+  g_assert_cmpuint (saved->len, ==, 1);
+  rpt_letter_template_get_margins (saved->pdata[0], back);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpfloat_with_epsilon (back[i], margins[i], 0.001);
+  merge = rpt_merge_new (f->store, saved->pdata[0], &error);
+  g_assert_true (rpt_merge_check (merge, ids, NULL, NULL, NULL, &error));
+  g_assert_true (rpt_merge_write (merge, RPT_MERGE_ONE_PDF, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  doc = open_pdf (path);
+  page = poppler_document_get_page (doc, 0);
+  found = poppler_page_find_text (page, "Dear Ann");
+  g_assert_nonnull (found);
+  g_assert_cmpfloat_with_epsilon (((PopplerRectangle *) found->data)->x1, RPT_MM (45.5), 1.0);
+  g_list_free_full (found, (GDestroyNotify) poppler_rectangle_free);
+  g_object_unref (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,6 +678,7 @@ main (int   argc,
   g_test_add ("/merge/letterhead-pages", Fixture, NULL, fixture_set_up, test_letterhead_and_pages, fixture_tear_down);
   g_test_add ("/merge/per-recipient", Fixture, NULL, fixture_set_up, test_per_recipient_and_timeline, fixture_tear_down);
   g_test_add ("/merge/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+  g_test_add ("/merge/margins", Fixture, NULL, fixture_set_up, test_margins, fixture_tear_down);
   g_test_add ("/merge/threads", Fixture, NULL, fixture_set_up, test_threads, fixture_tear_down);
   g_test_add ("/merge/long-street", Fixture, NULL, fixture_set_up, test_long_street, fixture_tear_down);
   return g_test_run ();
