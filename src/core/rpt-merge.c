@@ -767,7 +767,7 @@ template_for (RptMerge    *self,
 }
 
 static void
-skip (RptMerge      *self,
+skip (GPtrArray     *skipped_list,
       gint64         customer_id,
       RptCustomer   *customer,
       RptSkipReason  reason,
@@ -779,7 +779,7 @@ skip (RptMerge      *self,
   skipped->name = g_strdup (customer ? rpt_customer_get_display_name (customer) : "");
   skipped->reason = reason;
   skipped->detail = g_strdup (detail);
-  g_ptr_array_add (self->skipped, skipped);
+  g_ptr_array_add (skipped_list, skipped);
 }
 
 static const char *
@@ -858,6 +858,7 @@ requires_only_facts (char **required)
 static gboolean
 check_one (RptMerge          *self,
            RptCustomerStore  *store,
+           GPtrArray         *skipped,
            gint64             id,
            const char       **language,
            GError           **error)
@@ -876,22 +877,22 @@ check_one (RptMerge          *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      skip (self, id, NULL, RPT_SKIP_NOT_FOUND, _("no longer in the database"));
+      skip (skipped, id, NULL, RPT_SKIP_NOT_FOUND, _("no longer in the database"));
       return TRUE;
     }
   if (customer->archived)
     {
-      skip (self, id, customer, RPT_SKIP_ARCHIVED, _("archived"));
+      skip (skipped, id, customer, RPT_SKIP_ARCHIVED, _("archived"));
       return TRUE;
     }
   if (customer->do_not_contact)
     {
-      skip (self, id, customer, RPT_SKIP_DO_NOT_CONTACT, _("asked not to be contacted"));
+      skip (skipped, id, customer, RPT_SKIP_DO_NOT_CONTACT, _("asked not to be contacted"));
       return TRUE;
     }
   if (customer->channel != RPT_CHANNEL_ANY && customer->channel != RPT_CHANNEL_LETTER)
     {
-      skip (self, id, customer, RPT_SKIP_OTHER_CHANNEL, channel_name (customer->channel));
+      skip (skipped, id, customer, RPT_SKIP_OTHER_CHANNEL, channel_name (customer->channel));
       return TRUE;
     }
   address = rpt_customer_dup_address (customer, NULL);
@@ -899,13 +900,13 @@ check_one (RptMerge          *self,
       || ((customer->locality == NULL || *customer->locality == '\0')
           && (customer->postal_code == NULL || *customer->postal_code == '\0')))
     {
-      skip (self, id, customer, RPT_SKIP_NO_ADDRESS, _("no postal address"));
+      skip (skipped, id, customer, RPT_SKIP_NO_ADDRESS, _("no postal address"));
       return TRUE;
     }
   lang = rpt_letter_template_pick_language (self->letter, customer->language);
   if (lang == NULL)
     {
-      skip (self, id, customer, RPT_SKIP_NO_TEXT, _("the template has no text"));
+      skip (skipped, id, customer, RPT_SKIP_NO_TEXT, _("the template has no text"));
       return TRUE;
     }
   required = g_strsplit_set (rpt_letter_template_get_required (self->letter), ", ", -1);
@@ -921,7 +922,7 @@ check_one (RptMerge          *self,
       {
         g_autofree char *detail = g_strdup_printf (_("has no “%s”"), required[i]);
 
-        skip (self, id, customer, RPT_SKIP_MISSING_FIELD, detail);
+        skip (skipped, id, customer, RPT_SKIP_MISSING_FIELD, detail);
         return TRUE;
       }
   *language = g_intern_string (lang);
@@ -930,6 +931,72 @@ check_one (RptMerge          *self,
 
 /* Sorts CUSTOMER_IDS into letters and skipped recipients, with the reason
  * for each; may run in a thread. */
+/* Checks the recipients FIRST … LAST - 1 of IDS into LETTERS and SKIPPED,
+ * counting them in DONE (atomically: another thread reports progress). */
+static gboolean
+check_range (RptMerge          *self,
+             RptCustomerStore  *store,
+             GArray            *ids,
+             guint              first,
+             guint              last,
+             GArray            *letters,
+             GPtrArray         *skipped,
+             GCancellable      *cancellable,
+             gint              *done,
+             GError           **error)
+{
+  for (guint i = first; i < last; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      const char *language = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !check_one (self, store, skipped, id, &language, error))
+        return FALSE;
+      if (language != NULL)
+        {
+          Letter letter = { id, language };
+
+          g_array_append_val (letters, letter);
+        }
+      g_atomic_int_inc (done);
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  RptMerge     *self;
+  GArray       *ids;
+  guint         first;
+  guint         last;
+  GArray       *letters;
+  GPtrArray    *skipped;
+  GCancellable *cancellable;
+  gint         *done;
+  GError       *error;
+} CheckPart;
+
+static gpointer
+check_thread (gpointer data)
+{
+  CheckPart *part = data;
+  g_autoptr(RptDatabase) db = rpt_database_open (part->self->db_path, RPT_DATABASE_READ_ONLY
+                                                 | RPT_DATABASE_NO_BACKUP | RPT_DATABASE_SCAN,
+                                                 &part->error);
+  g_autoptr(RptCustomerStore) store = db ? rpt_customer_store_new (db) : NULL;
+
+  if (db != NULL && rpt_database_begin_read (db, &part->error))
+    {
+      check_range (part->self, store, part->ids, part->first, part->last, part->letters, part->skipped,
+                   part->cancellable, part->done, &part->error);
+      rpt_database_end_read (db);
+    }
+  return NULL;
+}
+
+/* Many recipients are checked by several threads, each a range, the
+ * results put together in the recipients' order. */
 static gboolean
 check_all (RptMerge          *self,
            RptCustomerStore  *store,
@@ -939,28 +1006,58 @@ check_all (RptMerge          *self,
            gpointer           user_data,
            GError           **error)
 {
+  guint n_parts = customer_ids->len >= 256 ? MAX (self->threads, 1) : 1;
+  g_autofree CheckPart *parts = g_new0 (CheckPart, n_parts);
+  g_autofree GThread **threads = g_new0 (GThread *, n_parts);
+  gint done = 0;
+  gboolean ok = TRUE;
+
   g_array_set_size (self->letters, 0);
   g_ptr_array_set_size (self->skipped, 0);
   self->n_pages = 0;
-  for (guint i = 0; i < customer_ids->len; i++)
+  if (n_parts == 1)
     {
-      gint64 id = g_array_index (customer_ids, gint64, i);
-      const char *language = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (!check_one (self, store, id, &language, error))
-        return FALSE;
-      if (language != NULL)
-        {
-          Letter letter = { id, language };
-
-          g_array_append_val (self->letters, letter);
-        }
-      if (progress != NULL && (i % 64 == 63 || i + 1 == customer_ids->len))
-        progress (i + 1, customer_ids->len, user_data);
+      ok = check_range (self, store, customer_ids, 0, customer_ids->len, self->letters, self->skipped,
+                        cancellable, &done, error);
+      if (progress != NULL)
+        progress (done, customer_ids->len, user_data);
+      return ok;
     }
-  return TRUE;
+  for (guint i = 0; i < n_parts; i++)
+    {
+      parts[i] = (CheckPart) { self, customer_ids, (guint) ((guint64) customer_ids->len * i / n_parts),
+                               (guint) ((guint64) customer_ids->len * (i + 1) / n_parts),
+                               g_array_new (FALSE, FALSE, sizeof (Letter)),
+                               g_ptr_array_new_with_free_func (skipped_free), cancellable, &done, NULL };
+      threads[i] = g_thread_new ("rapport-check", check_thread, &parts[i]);
+    }
+  for (guint i = 0; i < n_parts; i++)
+    {
+      /* progress while the threads work, from this thread */
+      while (progress != NULL && g_atomic_int_get (&done) < (gint) parts[i].last
+             && g_atomic_pointer_get (&parts[i].error) == NULL && !g_cancellable_is_cancelled (cancellable))
+        {
+          progress (g_atomic_int_get (&done), customer_ids->len, user_data);
+          g_usleep (G_USEC_PER_SEC / 20);
+        }
+      g_thread_join (threads[i]);
+    }
+  for (guint i = 0; i < n_parts; i++)
+    {
+      if (parts[i].error != NULL)
+        {
+          if (ok)
+            g_propagate_error (error, g_steal_pointer (&parts[i].error));
+          g_clear_error (&parts[i].error);
+          ok = FALSE;
+        }
+      g_array_append_vals (self->letters, parts[i].letters->data, parts[i].letters->len);
+      g_array_unref (parts[i].letters);
+      g_ptr_array_extend_and_steal (self->skipped, parts[i].skipped);
+    }
+  if (progress != NULL)
+    progress (g_atomic_int_get (&done), customer_ids->len, user_data);
+  return ok;
 }
 
 /* One snapshot of the database for a whole pass: every letter sees the
@@ -1281,6 +1378,7 @@ typedef struct
 typedef struct
 {
   Run   *run;
+  guint  index;                 /* of the thread */
   guint  first;                 /* a part: letters first … last - 1 */
   guint  last;
   char  *path;                  /* the part's file */
@@ -1368,6 +1466,22 @@ work_one (Run      *run,
   return ok;
 }
 
+/* A Pango context whose fonts no other thread shares. Cairo keeps one
+ * scaled font — one glyph cache behind one lock — for each face, size and
+ * set of options; options that change nothing in a PDF (antialiasing)
+ * but differ between threads give each thread fonts of its own. */
+static PangoContext *
+own_pango_context (guint index)
+{
+  PangoContext *context = rpt_letter_pango_context_new ();
+  cairo_font_options_t *options = cairo_font_options_copy (pango_cairo_context_get_font_options (context));
+
+  cairo_font_options_set_antialias (options, (cairo_antialias_t) (index % (CAIRO_ANTIALIAS_BEST + 1)));
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
 /* A thread: its own connection and Pango context; either a part of one
  * PDF (PART) or the next letters' own files. */
 static gpointer
@@ -1381,7 +1495,7 @@ run_thread (gpointer data)
                                                                 | RPT_DATABASE_SCAN, &error);
   g_autoptr(RptCustomerStore) store = db ? rpt_customer_store_new (db) : NULL;
   g_autoptr(GString) buffer = g_string_new (NULL);
-  PangoContext *context = rpt_letter_pango_context_new ();
+  PangoContext *context = own_pango_context (part->index);
   Worker worker = { store, context, buffer };
   gboolean ok = db != NULL && rpt_database_begin_read (db, &error);
 
@@ -1466,6 +1580,7 @@ run_parts (RptMerge          *self,
   for (guint i = 0; i < n_parts; i++)
     {
       parts[i].run = &run;
+      parts[i].index = i;
       threads[i] = g_thread_new ("rapport-merge", run_thread, &parts[i]);
     }
   g_mutex_lock (&run.lock);

@@ -627,6 +627,48 @@ test_threads (Fixture       *f,
     }
 }
 
+/* Checking many recipients in threads gives what one thread gives, in
+ * the same order. */
+static void
+test_check_threads (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(RptLetterTemplate) t = builtin ("thank-you");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 all[] = { f->wang, f->maria, f->quiet, f->mailer, f->homeless, f->newbie, f->ann, 99999 };
+  guint n_letters = 0;
+  g_autoptr(GString) reasons = g_string_new (NULL);
+
+  for (guint i = 0; i < 400; i++)
+    g_array_append_val (ids, all[i % G_N_ELEMENTS (all)]);
+  for (guint threads = 1; threads <= 3; threads += 2)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RptMerge) merge = rpt_merge_new (f->store, t, &error);
+      g_autoptr(GString) these = g_string_new (NULL);
+      GPtrArray *skipped;
+
+      rpt_merge_set_threads (merge, threads);
+      g_assert_true (rpt_merge_check (merge, ids, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      skipped = rpt_merge_get_skipped (merge);
+      for (guint i = 0; i < skipped->len; i++)
+        g_string_append_printf (these, "%" G_GINT64_FORMAT ":%d ", ((RptSkipped *) skipped->pdata[i])->customer_id,
+                                ((RptSkipped *) skipped->pdata[i])->reason);
+      if (threads == 1)
+        {
+          n_letters = rpt_merge_get_n_letters (merge);
+          g_string_assign (reasons, these->str);
+          g_assert_cmpuint (n_letters, ==, 150);
+        }
+      else
+        {
+          g_assert_cmpuint (rpt_merge_get_n_letters (merge), ==, n_letters);
+          g_assert_cmpstr (these->str, ==, reasons->str);
+        }
+    }
+}
+
 /* Margins of the template's own are kept by the store and move the text. */
 static void
 test_margins (Fixture       *f,
@@ -678,6 +720,7 @@ main (int   argc,
   g_test_add ("/merge/letterhead-pages", Fixture, NULL, fixture_set_up, test_letterhead_and_pages, fixture_tear_down);
   g_test_add ("/merge/per-recipient", Fixture, NULL, fixture_set_up, test_per_recipient_and_timeline, fixture_tear_down);
   g_test_add ("/merge/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+  g_test_add ("/merge/check-threads", Fixture, NULL, fixture_set_up, test_check_threads, fixture_tear_down);
   g_test_add ("/merge/margins", Fixture, NULL, fixture_set_up, test_margins, fixture_tear_down);
   g_test_add ("/merge/threads", Fixture, NULL, fixture_set_up, test_threads, fixture_tear_down);
   g_test_add ("/merge/long-street", Fixture, NULL, fixture_set_up, test_long_street, fixture_tear_down);
