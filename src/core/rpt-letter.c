@@ -471,6 +471,40 @@ new_layout (RptLetterLayout *self,
   return layout;
 }
 
+/* The return line and the date are the same in every letter of a run:
+ * laid out once per Pango context (one per thread), kept on it, shared
+ * by the letters, which only draw them. */
+static PangoLayout *
+shared_layout (RptLetterLayout *self,
+               const char      *role,
+               const char      *text,
+               double           size,
+               double           width)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (self->context), "rpt-letter-layouts");
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%g\x1f%g\x1f%s", role,
+                                          pango_font_description_get_family (self->font), size, width, text);
+  PangoLayout *layout;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_object_set_data_full (G_OBJECT (self->context), "rpt-letter-layouts", cache,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  layout = g_hash_table_lookup (cache, key);
+  if (layout == NULL)
+    {
+      /* a run has a few; a long session editing templates must not grow it forever */
+      if (g_hash_table_size (cache) >= 64)
+        g_hash_table_remove_all (cache);
+      layout = new_layout (self, size, width);
+      pango_layout_set_text (layout, text, -1);
+      g_hash_table_insert (cache, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
 static double
 text_width (RptLetterLayout *self)
 {
@@ -926,16 +960,17 @@ rpt_letter_layout_new (RptLetterSetup         *setup,
       double x, y, w, h;
 
       rpt_letter_setup_get_address_area (setup, &x, &y, &w, &h);
-      self->sender = new_layout (self, 7, w);
-      pango_layout_set_ellipsize (self->sender, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->sender, TRUE);
-      pango_layout_set_text (self->sender, setup->sender_line, -1);
+      self->sender = shared_layout (self, "sender", setup->sender_line, 7, w);
+      if (pango_layout_get_ellipsize (self->sender) != PANGO_ELLIPSIZE_END)
+        {
+          pango_layout_set_ellipsize (self->sender, PANGO_ELLIPSIZE_END);
+          pango_layout_set_single_paragraph_mode (self->sender, TRUE);
+        }
     }
   if (content->date && *content->date)
     {
-      self->date = new_layout (self, setup->size, text_width (self));
+      self->date = shared_layout (self, "date", content->date, setup->size, text_width (self));
       pango_layout_set_alignment (self->date, PANGO_ALIGN_RIGHT);
-      pango_layout_set_text (self->date, content->date, -1);
     }
   paginate (self);
   return g_steal_pointer (&self);

@@ -864,10 +864,13 @@ check_one (RptMerge          *self,
            GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(RptCustomer) customer = rpt_customer_store_load (store, id, &local_error);
+  g_auto(GStrv) required = g_strsplit_set (rpt_letter_template_get_required (self->letter), ", ", -1);
+  gboolean facts_only = requires_only_facts (required);
+  /* the card's own row tells all but its phones, e-mails and tags */
+  g_autoptr(RptCustomer) customer = facts_only ? rpt_customer_store_load_summary (store, id, &local_error)
+                                               : rpt_customer_store_load (store, id, &local_error);
   g_autoptr(JsonNode) context = NULL;
   g_autofree char *address = NULL;
-  g_auto(GStrv) required = NULL;
   const char *lang;
 
   if (customer == NULL)
@@ -909,11 +912,9 @@ check_one (RptMerge          *self,
       skip (skipped, id, customer, RPT_SKIP_NO_TEXT, _("the template has no text"));
       return TRUE;
     }
-  required = g_strsplit_set (rpt_letter_template_get_required (self->letter), ", ", -1);
   if (required[0] != NULL)
     {
-      context = build_context (store, customer, lang, self->currency, self->today,
-                               requires_only_facts (required), error);
+      context = build_context (store, customer, lang, self->currency, self->today, facts_only, error);
       if (context == NULL)
         return FALSE;
     }
