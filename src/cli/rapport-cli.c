@@ -314,7 +314,9 @@ cmd_merge (const char  *db_path,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("One PDF (FILE.pdf) or one PDF per recipient (a folder)"), "FILE|DIR" },
     { "envelopes", 0, 0, G_OPTION_ARG_STRING, &envelopes, N_("Envelopes instead of letters: DL, C5, C6 or US10"), "SIZE" },
-    { "labels", 0, 0, G_OPTION_ARG_STRING, &labels, N_("Address labels instead of letters: L7160, L7163, L7651 or 5160"), "SHEET" },
+    { "labels", 0, 0, G_OPTION_ARG_STRING, &labels,
+      N_("Address labels instead of letters: L7160, L7163, L7651, 5160, or custom:COLSxROWS,WxH,LEFTxTOP,PITCHxPITCH in mm"),
+      "SHEET" },
     { "start", 0, 0, G_OPTION_ARG_INT, &start, N_("The first free label on the sheet (default 1)"), "N" },
     { "record", 0, 0, G_OPTION_ARG_NONE, &record, N_("Note each letter on the customer’s timeline"), NULL },
     { NULL }
@@ -327,6 +329,7 @@ cmd_merge (const char  *db_path,
   g_autoptr(GError) error = NULL;
   const RptEnvelopeSize *size = NULL;
   const RptLabelSheet *sheet = NULL;
+  RptLabelSheet custom;
   gboolean ok;
   int status = 0;
 
@@ -338,7 +341,13 @@ cmd_merge (const char  *db_path,
     return fail (_("merge needs --template NAME, --recipients QUERY and --output FILE|DIR"));
   if (envelopes && (size = rpt_envelope_size_find (envelopes)) == NULL)
     return fail (_("There is no envelope size “%s”."), envelopes);
-  if (labels && (sheet = rpt_label_sheet_find (labels)) == NULL)
+  if (labels && g_str_has_prefix (labels, "custom:"))
+    {
+      if (!rpt_label_sheet_parse_custom (&custom, labels + 7, &error))
+        return fail ("%s", error->message);
+      sheet = &custom;
+    }
+  else if (labels && (sheet = rpt_label_sheet_find (labels)) == NULL)
     return fail (_("There is no label sheet “%s”."), labels);
   if (sheet && (start < 1 || start > sheet->columns * sheet->rows))
     return fail (_("--start must be between 1 and %d for this sheet"), sheet->columns * sheet->rows);

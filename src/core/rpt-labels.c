@@ -168,6 +168,54 @@ labels_per_page (const RptLabelSheet *sheet)
   return (guint) sheet->columns * (guint) sheet->rows;
 }
 
+/* “70x36.5”: two numbers around an x (not read as hexadecimal “0x…”). */
+static gboolean
+parse_pair (const char *text,
+            double     *a,
+            double     *b)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, "xX", -1);
+  char *end;
+
+  if (g_strv_length (parts) != 2 || *parts[0] == '\0' || *parts[1] == '\0')
+    return FALSE;
+  *a = g_ascii_strtod (parts[0], &end);
+  if (*end != '\0')
+    return FALSE;
+  *b = g_ascii_strtod (parts[1], &end);
+  return *end == '\0';
+}
+
+/* A custom sheet written as “COLUMNSxROWS,WIDTHxHEIGHT,LEFTxTOP,PITCHxPITCH”
+ * in millimetres, with “,letter” for US Letter paper (A4 otherwise):
+ * “3x8,70x36,0x4.5,70x36”. */
+gboolean
+rpt_label_sheet_parse_custom (RptLabelSheet  *sheet,
+                              const char     *spec,
+                              GError        **error)
+{
+  g_auto(GStrv) parts = g_strsplit (spec ? spec : "", ",", -1);
+  double columns, rows, width, height, left, top, pitch_x, pitch_y;
+  gboolean letter;
+
+  if (g_strv_length (parts) < 4 || g_strv_length (parts) > 5
+      || !parse_pair (parts[0], &columns, &rows) || !parse_pair (parts[1], &width, &height)
+      || !parse_pair (parts[2], &left, &top) || !parse_pair (parts[3], &pitch_x, &pitch_y)
+      || (parts[4] != NULL && g_ascii_strcasecmp (parts[4], "letter") != 0
+          && g_ascii_strcasecmp (parts[4], "a4") != 0))
+    {
+      g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                   _("“%s” is not a label sheet: write COLUMNSxROWS,WIDTHxHEIGHT,LEFTxTOP,PITCHxPITCH in millimetres, as in 3x8,70x36,0x4.5,70x36."),
+                   spec ? spec : "");
+      return FALSE;
+    }
+  letter = parts[4] != NULL && g_ascii_strcasecmp (parts[4], "letter") == 0;
+  return rpt_label_sheet_init_custom (sheet, letter ? 612 : MM (210), letter ? 792 : MM (297),
+                                      (int) columns, (int) rows, MM (width), MM (height),
+                                      MM (left), MM (top), MM (pitch_x),
+                                      MM (pitch_y), error);
+}
+
 void
 rpt_label_sheet_cell (const RptLabelSheet *sheet,
                       guint                index_on_page,

@@ -57,6 +57,9 @@ gboolean               rpt_label_sheet_init_custom (RptLabelSheet         *sheet
                                                     double                 pitch_x,
                                                     double                 pitch_y,
                                                     GError               **error);
+gboolean               rpt_label_sheet_parse_custom (RptLabelSheet        *sheet,
+                                                    const char           *spec,
+                                                    GError              **error);
 void                   rpt_label_sheet_cell        (const RptLabelSheet   *sheet,
                                                     guint                  index_on_page,
                                                     double                *x,

@@ -63,6 +63,9 @@ struct _RptMergeDialog
   AdwComboRow       *make_row;
   AdwComboRow       *envelope_row;
   AdwComboRow       *sheet_row;
+  GtkWidget         *custom_rows[4];
+  GtkSpinButton     *custom_spins[8];  /* columns, rows, width, height, left, top, pitch x, pitch y */
+  RptLabelSheet      custom;
   AdwActionRow      *start_row;
   GtkSpinButton     *start_spin;
   GtkProgressBar    *progress;
@@ -347,6 +350,33 @@ chosen_ids (RptMergeDialog  *self,
   return g_array_ref (self->list_ids);
 }
 
+static gboolean
+custom_sheet_chosen (RptMergeDialog *self)
+{
+  guint n;
+
+  rpt_label_sheets (&n);
+  return adw_combo_row_get_selected (self->sheet_row) >= n;
+}
+
+/* The sheet of the user's own measures, on the letter's paper; FALSE with
+ * the reason when its labels overlap or leave the page. */
+static gboolean
+make_custom_sheet (RptMergeDialog  *self,
+                   GError         **error)
+{
+  g_autoptr(RptLetterSetup) setup = rpt_letter_template_make_setup (self->letter, NULL, NULL);
+  double width = RPT_MM (210), height = RPT_MM (297), v[8];
+
+  if (setup != NULL)
+    rpt_letter_setup_get_size (setup, &width, &height);
+  for (guint i = 0; i < 8; i++)
+    v[i] = gtk_spin_button_get_value (self->custom_spins[i]);
+  return rpt_label_sheet_init_custom (&self->custom, width, height, (int) v[0], (int) v[1],
+                                      RPT_MM (v[2]), RPT_MM (v[3]), RPT_MM (v[4]), RPT_MM (v[5]),
+                                      RPT_MM (v[6]), RPT_MM (v[7]), error);
+}
+
 static void
 show_error (RptMergeDialog *self,
             const char     *message)
@@ -365,6 +395,11 @@ on_continue (RptMergeDialog *self)
   g_autoptr(GError) error = NULL;
   JobData *job;
 
+  if (what_to_make (self) == MAKE_LABELS && custom_sheet_chosen (self) && !make_custom_sheet (self, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
   g_clear_pointer (&self->merge, rpt_merge_free);
   self->merge = rpt_merge_new (self->store, self->letter, &error);
   if (self->merge == NULL)
@@ -396,7 +431,8 @@ write_job (RptMergeDialog *self,
   job->path = g_strdup (path);
   job->make = what_to_make (self);
   job->size = &rpt_envelope_sizes (&n)[MIN (adw_combo_row_get_selected (self->envelope_row), n - 1)];
-  job->sheet = &rpt_label_sheets (&n)[MIN (adw_combo_row_get_selected (self->sheet_row), n - 1)];
+  job->sheet = custom_sheet_chosen (self) ? &self->custom
+               : &rpt_label_sheets (&n)[MIN (adw_combo_row_get_selected (self->sheet_row), n - 1)];
   job->start = gtk_spin_button_get_value_as_int (self->start_spin) - 1;
   return job;
 }
@@ -552,6 +588,8 @@ on_make_changed (RptMergeDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->envelope_row), make == MAKE_ENVELOPES);
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), make == MAKE_LABELS);
   gtk_widget_set_visible (GTK_WIDGET (self->start_row), make == MAKE_LABELS);
+  for (guint i = 0; i < G_N_ELEMENTS (self->custom_rows); i++)
+    gtk_widget_set_visible (self->custom_rows[i], make == MAKE_LABELS && custom_sheet_chosen (self));
 }
 
 static void
@@ -560,8 +598,13 @@ on_sheet_changed (RptMergeDialog *self)
   guint n;
   const RptLabelSheet *sheets = rpt_label_sheets (&n);
   const RptLabelSheet *sheet = &sheets[MIN (adw_combo_row_get_selected (self->sheet_row), n - 1)];
+  int per_sheet = sheet->columns * sheet->rows;
 
-  gtk_spin_button_set_range (self->start_spin, 1, sheet->columns * sheet->rows);
+  if (custom_sheet_chosen (self))
+    per_sheet = gtk_spin_button_get_value_as_int (self->custom_spins[0])
+                * gtk_spin_button_get_value_as_int (self->custom_spins[1]);
+  gtk_spin_button_set_range (self->start_spin, 1, MAX (per_sheet, 1));
+  on_make_changed (self);
 }
 
 /* Building --------------------------------------------------------------- */
@@ -662,7 +705,36 @@ build_setup (RptMergeDialog *self)
   self->envelope_row = combo_row (what, _("_Envelope"), envelopes);
   for (guint i = 0, count = 0; i < (rpt_label_sheets (&count), count); i++)
     gtk_string_list_append (sheets, _(rpt_label_sheets (&n)[i].name));
+  gtk_string_list_append (sheets, _("Custom Sheet"));
   self->sheet_row = combo_row (what, _("Label _Sheet"), sheets);
+  {
+    const char *titles[] = { N_("Columns and Rows"), N_("Label Size (mm)"), N_("First Label From the Corner (mm)"),
+                             N_("From One Label to the Next (mm)") };
+    /* an L7160 sheet to start from */
+    const double values[8] = { 3, 7, 63.5, 38.1, 7.2, 15.2, 66, 38.1 };
+
+    for (guint i = 0; i < 4; i++)
+      {
+        GtkWidget *row = adw_action_row_new ();
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(titles[i]));
+        for (guint j = 0; j < 2; j++)
+          {
+            GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (i == 0 ? 1 : 0,
+                                                                                   i == 0 ? 40 : 300,
+                                                                                   i == 0 ? 1 : 0.1));
+
+            gtk_spin_button_set_digits (spin, i == 0 ? 0 : 1);
+            gtk_spin_button_set_value (spin, values[i * 2 + j]);
+            gtk_widget_set_valign (GTK_WIDGET (spin), GTK_ALIGN_CENTER);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (spin));
+            self->custom_spins[i * 2 + j] = spin;
+            g_signal_connect_swapped (spin, "value-changed", G_CALLBACK (on_sheet_changed), self);
+          }
+        adw_preferences_group_add (what, row);
+        self->custom_rows[i] = row;
+      }
+  }
   self->start_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->start_row), _("Start at Label"));
   adw_action_row_set_subtitle (self->start_row, _("On a used sheet, the first free label, counted row by row"));

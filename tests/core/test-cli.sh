@@ -54,6 +54,8 @@ letters=$(printf "%s" "$out" | grep -o "^[0-9]*")
 check "merge writes one page per letter and lists who was skipped" '[ $st -eq 0 ] && [ "$(pdfinfo "$dir/letters.pdf" | awk "/^Pages:/ {print \$2}")" = "$letters" ] && [ $(wc -l <"$dir/skipped") -gt 0 ] && grep -q "prefers\|not to be contacted\|no postal" "$dir/skipped"'
 check "merge to a folder writes one PDF per recipient" '"$cli" --db "$dir/letters.db" merge -t "We miss you" -r all -o "$dir/each" 2>/dev/null >/dev/null && [ $(ls "$dir/each" | grep -c "\.pdf$") -gt 0 ]'
 check "labels from the same recipients" '"$cli" --db "$dir/letters.db" merge -t "We miss you" -r all -o "$dir/labels.pdf" --labels L7160 --start 20 2>/dev/null >/dev/null && [ "$(pdfinfo "$dir/labels.pdf" | awk "/^Pages:/ {print \$2}")" -ge 2 ]'
+check "labels on a sheet of one's own" '"$cli" --db "$dir/letters.db" merge -t "We miss you" -r all -o "$dir/custom.pdf" --labels custom:2x5,100x50,5x20,100x52 2>/dev/null >/dev/null && [ "$(pdfinfo "$dir/custom.pdf" | awk "/^Pages:/ {print \$2}")" -ge 1 ]'
+check "a sheet whose labels overlap is refused" '! "$cli" --db "$dir/letters.db" merge -t "We miss you" -r all -o "$dir/bad.pdf" --labels custom:3x8,80x36,0x0,70x36 2>"$dir/err" >/dev/null && grep -q "overlap" "$dir/err" && [ ! -e "$dir/bad.pdf" ]'
 check "an unknown template is an error" '! "$cli" --db "$dir/letters.db" merge -t "No such" -r all -o "$dir/x.pdf" 2>/dev/null && [ ! -e "$dir/x.pdf" ]'
 
 echo "1..$n"

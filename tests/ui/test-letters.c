@@ -261,6 +261,31 @@ run_selected_script (gpointer app)
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 1);
   g_assert_cmpint (poppler_document_get_n_pages (doc), <=, 3);
   g_object_unref (doc);
+
+  /* the same customers on labels of a sheet of the staff's own measures: one page */
+  g_unlink (out);
+  gtk_widget_activate_action (ui_find (GTK_WIDGET (window), RPT_TYPE_LETTERS_PAGE, NULL, NULL),
+                              "letters.write", NULL);
+  ui_wait_for (has_dialog, NULL, "the Write Letters dialog");
+  dialog = ui_find_toplevel (RPT_TYPE_MERGE_DIALOG);
+  rpt_merge_dialog_set_output_path (RPT_MERGE_DIALOG (dialog), out);
+  {
+    AdwComboRow *make = ADW_COMBO_ROW (ui_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, ui_row_titled, _("_Make")));
+    AdwComboRow *sheet = ADW_COMBO_ROW (ui_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, ui_row_titled,
+                                                 _("Label _Sheet")));
+
+    adw_combo_row_set_selected (make, 2);
+    adw_combo_row_set_selected (sheet, g_list_model_get_n_items (adw_combo_row_get_model (sheet)) - 1);
+  }
+  ui_click (GTK_WIDGET (dialog), _("Continue"));
+  save = ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, _("Save as PDF…"));
+  ui_wait_for (is_mapped, save, "the summary");
+  ui_click (GTK_WIDGET (dialog), _("Save as PDF…"));
+  ui_wait_for (no_dialog, NULL, "the labels to be written");
+  doc = poppler_document_new_from_file (uri, NULL, NULL);
+  g_assert_nonnull (doc);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
+  g_object_unref (doc);
   g_application_quit (app);
   return G_SOURCE_REMOVE;
 }
