@@ -76,6 +76,40 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget);
 }
 
+typedef void (*DialogSetUp) (GtkWidget *dialog);
+
+/* Write Letters from PAGE into OUT through the dialog: SET_UP chooses what
+ * to make (NULL: letters, as the dialog opens), BUTTON says how. */
+static void
+write_through_dialog (GtkWidget   *page,
+                      const char  *out,
+                      DialogSetUp  set_up,
+                      const char  *button)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action (page, "letters.write", NULL);
+  ui_wait_for (has_dialog, NULL, "the Write Letters dialog");
+  dialog = ui_find_toplevel (RPT_TYPE_MERGE_DIALOG);
+  rpt_merge_dialog_set_output_path (RPT_MERGE_DIALOG (dialog), out);
+  if (set_up != NULL)
+    set_up (GTK_WIDGET (dialog));
+  ui_click (GTK_WIDGET (dialog), _("Continue"));
+  ui_wait_for (is_mapped, ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, button), "the summary");
+  ui_click (GTK_WIDGET (dialog), button);
+  ui_wait_for (no_dialog, NULL, "the run to end");
+}
+
+static void
+choose_custom_labels (GtkWidget *dialog)
+{
+  AdwComboRow *make = ADW_COMBO_ROW (ui_find (dialog, ADW_TYPE_COMBO_ROW, ui_row_titled, _("_Make")));
+  AdwComboRow *sheet = ADW_COMBO_ROW (ui_find (dialog, ADW_TYPE_COMBO_ROW, ui_row_titled, _("Label _Sheet")));
+
+  adw_combo_row_set_selected (make, 2);
+  adw_combo_row_set_selected (sheet, g_list_model_get_n_items (adw_combo_row_get_model (sheet)) - 1);
+}
+
 static gboolean
 saved_body (gpointer store)
 {
@@ -120,7 +154,6 @@ run_script (gpointer app)
   RptCustomerStore *store;
   GtkTextView *view;
   GtkDropDown *language;
-  GtkWindow *dialog;
   g_autofree char *out = g_build_filename (g_get_user_data_dir (), "letters.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (out, NULL, NULL);
   PopplerDocument *doc;
@@ -163,15 +196,7 @@ run_script (gpointer app)
   ui_wait_for (has_pages, &two, "a two-page preview");
 
   /* write it for the customers in the list */
-  gtk_widget_activate_action (GTK_WIDGET (page), "letters.write", NULL);
-  ui_wait_for (has_dialog, NULL, "the Write Letters dialog");
-  dialog = ui_find_toplevel (RPT_TYPE_MERGE_DIALOG);
-  rpt_merge_dialog_set_output_path (RPT_MERGE_DIALOG (dialog), out);
-  ui_click (GTK_WIDGET (dialog), _("Continue"));
-  ui_wait_for (is_mapped, ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, _("Save as PDF…")),
-               "the summary");
-  ui_click (GTK_WIDGET (dialog), _("Save as PDF…"));
-  ui_wait_for (no_dialog, NULL, "the letters to be written");
+  write_through_dialog (GTK_WIDGET (page), out, NULL, _("Save as PDF…"));
 
   doc = poppler_document_new_from_file (uri, NULL, NULL);
   g_assert_nonnull (doc);
@@ -195,15 +220,7 @@ run_script (gpointer app)
 
   /* the same letters through the print system, exported to a PDF as no printer is attached */
   g_unlink (out);
-  gtk_widget_activate_action (GTK_WIDGET (page), "letters.write", NULL);
-  ui_wait_for (has_dialog, NULL, "the Write Letters dialog");
-  dialog = ui_find_toplevel (RPT_TYPE_MERGE_DIALOG);
-  rpt_merge_dialog_set_output_path (RPT_MERGE_DIALOG (dialog), out);
-  ui_click (GTK_WIDGET (dialog), _("Continue"));
-  ui_wait_for (is_mapped, ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, _("Print…")),
-               "the summary");
-  ui_click (GTK_WIDGET (dialog), _("Print…"));
-  ui_wait_for (no_dialog, NULL, "the letters to be printed");
+  write_through_dialog (GTK_WIDGET (page), out, NULL, _("Print…"));
   doc = poppler_document_new_from_file (uri, NULL, NULL);
   g_assert_nonnull (doc);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, n_pages);
@@ -227,12 +244,11 @@ run_selected_script (gpointer app)
   RptWindow *window;
   GtkGridView *grid;
   GtkSelectionModel *model;
-  GtkWindow *dialog;
+  GtkWidget *page;
   g_autofree char *out = g_build_filename (g_get_user_data_dir (), "selected.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (out, NULL, NULL);
   g_autoptr(GArray) ids = NULL;
   PopplerDocument *doc;
-  GtkWidget *save;
 
   ui_wait_for (has_window, app, "the main window");
   window = RPT_WINDOW (gtk_application_get_active_window (app));
@@ -245,16 +261,8 @@ run_selected_script (gpointer app)
   g_assert_null (rpt_customers_page_get_selected (rpt_window_get_customers_page (window)));
 
   rpt_window_show_page (window, "letters");
-  gtk_widget_activate_action (ui_find (GTK_WIDGET (window), RPT_TYPE_LETTERS_PAGE, NULL, NULL),
-                              "letters.write", NULL);
-  ui_wait_for (has_dialog, NULL, "the Write Letters dialog");
-  dialog = ui_find_toplevel (RPT_TYPE_MERGE_DIALOG);
-  rpt_merge_dialog_set_output_path (RPT_MERGE_DIALOG (dialog), out);
-  ui_click (GTK_WIDGET (dialog), _("Continue"));
-  save = ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, _("Save as PDF…"));
-  ui_wait_for (is_mapped, save, "the summary");
-  ui_click (GTK_WIDGET (dialog), _("Save as PDF…"));
-  ui_wait_for (no_dialog, NULL, "the letters to be written");
+  page = ui_find (GTK_WIDGET (window), RPT_TYPE_LETTERS_PAGE, NULL, NULL);
+  write_through_dialog (page, out, NULL, _("Save as PDF…"));
   doc = poppler_document_new_from_file (uri, NULL, NULL);
   g_assert_nonnull (doc);
   /* at most the three, each a one-page example letter; the others are skipped with a reason */
@@ -264,24 +272,7 @@ run_selected_script (gpointer app)
 
   /* the same customers on labels of a sheet of the staff's own measures: one page */
   g_unlink (out);
-  gtk_widget_activate_action (ui_find (GTK_WIDGET (window), RPT_TYPE_LETTERS_PAGE, NULL, NULL),
-                              "letters.write", NULL);
-  ui_wait_for (has_dialog, NULL, "the Write Letters dialog");
-  dialog = ui_find_toplevel (RPT_TYPE_MERGE_DIALOG);
-  rpt_merge_dialog_set_output_path (RPT_MERGE_DIALOG (dialog), out);
-  {
-    AdwComboRow *make = ADW_COMBO_ROW (ui_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, ui_row_titled, _("_Make")));
-    AdwComboRow *sheet = ADW_COMBO_ROW (ui_find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, ui_row_titled,
-                                                 _("Label _Sheet")));
-
-    adw_combo_row_set_selected (make, 2);
-    adw_combo_row_set_selected (sheet, g_list_model_get_n_items (adw_combo_row_get_model (sheet)) - 1);
-  }
-  ui_click (GTK_WIDGET (dialog), _("Continue"));
-  save = ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, _("Save as PDF…"));
-  ui_wait_for (is_mapped, save, "the summary");
-  ui_click (GTK_WIDGET (dialog), _("Save as PDF…"));
-  ui_wait_for (no_dialog, NULL, "the labels to be written");
+  write_through_dialog (page, out, choose_custom_labels, _("Save as PDF…"));
   doc = poppler_document_new_from_file (uri, NULL, NULL);
   g_assert_nonnull (doc);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
