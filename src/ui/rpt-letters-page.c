@@ -66,6 +66,7 @@ struct _RptLettersPage
   GtkLabel          *recipient_label;
   GtkWidget         *picker;
   GtkPicture        *preview_picture;
+  GtkLabel          *preview_hint;
   GtkBox            *thumbnails;
   GtkMenuButton     *setup_button;
   GtkDropDown       *paper_dropdown;
@@ -444,8 +445,18 @@ update_preview (RptLettersPage *self)
     gtk_label_set_text (self->recipient_label, customer ? rpt_customer_get_display_name (customer) : "");
   }
   gtk_picture_set_paintable (self->preview_picture, NULL);
-  if (self->current == NULL || self->recipient <= 0 || rpt_letter_template_get_block (self->current))
-    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_hint), TRUE);
+  if (self->current != NULL && rpt_letter_template_get_block (self->current))
+    {
+      gtk_label_set_text (self->preview_hint, _("A block is seen in the letters that include it."));
+      return;
+    }
+  if (self->current == NULL || self->recipient <= 0)
+    {
+      gtk_label_set_text (self->preview_hint, _("The letter is previewed for a customer: add one on the Customers page, or pick one with the search button."));
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_hint), FALSE);
   pdf = rpt_merge_preview (self->current, selected_language (self), self->store, self->recipient, &error);
   if (pdf != NULL)
     self->preview = poppler_document_new_from_bytes (pdf, NULL, &error);
@@ -1106,6 +1117,7 @@ rpt_letters_page_class_init (RptLettersPageClass *klass)
   CHILD (recipient_box);
   CHILD (recipient_label);
   CHILD (preview_picture);
+  CHILD (preview_hint);
   CHILD (thumbnails);
   CHILD (setup_button);
   CHILD (paper_dropdown);
