@@ -10,14 +10,11 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "rpt-catalog.h"
 #include "rpt-customer-private.h"
@@ -27,8 +24,9 @@
 #include "rpt-format.h"
 #include "rpt-labels.h"
 #include "rpt-letter-store.h"
-#include "rpt-merge.h"
+#include "rpt-merge-private.h"
 #include "rpt-names.h"
+#include "rpt-pdf-file.h"
 #include "rpt-pdf-join.h"
 #include "rpt-template.h"
 #include "rpt-timeline-entry-private.h"
@@ -64,549 +62,6 @@ struct _RptMerge
   guint              current_index;
 };
 
-/* Fields ---------------------------------------------------------------- */
-
-static const RptMergeField fields[] = {
-  { "name", N_("Full name, in the customer’s culture") },
-  { "salutation", N_("Salutation in the letter’s language") },
-  { "given_name", N_("Given name") },
-  { "family_name", N_("Family name") },
-  { "org_name", N_("Organisation") },
-  { "job_title", N_("Job title") },
-  { "address", N_("Postal address, one line each") },
-  { "street", N_("Street") },
-  { "postal_code", N_("Postal code") },
-  { "locality", N_("Town or city") },
-  { "region", N_("Region") },
-  { "country_name", N_("Country") },
-  { "email", N_("E-mail address") },
-  { "phone", N_("Phone number") },
-  { "industry", N_("Industry") },
-  { "owner", N_("Owner in the business") },
-  { "lifetime_spend", N_("Spent so far") },
-  { "purchases", N_("Number of purchases") },
-  { "last_purchase.date", N_("Date of the last purchase") },
-  { "last_purchase.item", N_("Item of the last purchase") },
-  { "last_purchase.amount", N_("Amount of the last purchase") },
-  { "open_complaints", N_("Open complaints") },
-  { "complaint.tracking", N_("Latest complaint: tracking number") },
-  { "complaint.summary", N_("Latest complaint: what it was about") },
-  { "complaint.resolution", N_("Latest complaint: how it was resolved") },
-  { "class", N_("Value class (A, B, C)") },
-  { "rfm_segment", N_("RFM segment") },
-  { "today", N_("Today’s date") },
-  { "business.name", N_("Business name") },
-  { "business.address_line", N_("Business address on one line") },
-};
-
-const RptMergeField *
-rpt_merge_fields (guint *n_fields)
-{
-  *n_fields = G_N_ELEMENTS (fields);
-  return fields;
-}
-
-/* Formatters -------------------------------------------------------------- */
-
-static char *
-format_long_date (const char *iso,
-                  const char *language)
-{
-  RptCatalog *catalog = rpt_catalog_get (language);
-  /* Translators: the date line of a letter, a strftime() pattern:
-   * %B the month's name, %-d the day, %Y the year. */
-  const char *pattern = rpt_catalog_gettext (catalog, LN_("%B %-d, %Y"));
-
-  return rpt_format_date_in (iso, pattern, language);
-}
-
-static const char *
-node_string (JsonNode *node)
-{
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
-}
-
-static gboolean
-node_number (JsonNode *node,
-             double   *number)
-{
-  const char *text = node_string (node);
-  char *end;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      *number = json_node_get_double (node);
-      return TRUE;
-    }
-  if (text == NULL)
-    return FALSE;
-  *number = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0';
-}
-
-static char *
-fmt_date (JsonNode   *value,
-          const char *argument,
-          gpointer    user_data)
-{
-  RptMergeFormat *data = user_data;
-  const char *iso = node_string (value);
-  char *text;
-
-  if (iso == NULL)
-    return g_strdup ("");
-  if (g_strcmp0 (argument, "short") == 0)
-    text = rpt_format_date_in (iso, NULL, data->language);
-  else
-    text = format_long_date (iso, data->language);
-  return text ? text : g_strdup (iso);
-}
-
-static char *
-fmt_money (JsonNode   *value,
-           const char *argument,
-           gpointer    user_data)
-{
-  RptMergeFormat *data = user_data;
-  double amount;
-
-  if (!node_number (value, &amount))
-    return g_strdup (node_string (value) ? node_string (value) : "");
-  return rpt_format_money_in ((gint64) (amount * 100 + (amount < 0 ? -0.5 : 0.5)),
-                              argument && *argument ? argument : data->currency, data->language);
-}
-
-static char *
-fmt_number (JsonNode   *value,
-            const char *argument,
-            gpointer    user_data)
-{
-  RptMergeFormat *data = user_data;
-  double number;
-
-  if (!node_number (value, &number))
-    return g_strdup (node_string (value) ? node_string (value) : "");
-  return rpt_format_number_in (number, argument ? atoi (argument) : 0, data->language);
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  return json_object_has_member (object, name) ? node_string (json_object_get_member (object, name)) : NULL;
-}
-
-static char *
-person_name (JsonObject *object,
-             const char *language)
-{
-  int order = json_object_has_member (object, "name_order")
-              ? (int) json_object_get_int_member (object, "name_order") : 0;
-
-  return rpt_format_person_name (member_string (object, "given_name"),
-                                 member_string (object, "family_name"), order,
-                                 member_string (object, "language") ? member_string (object, "language")
-                                                                     : language);
-}
-
-static char *
-fmt_name (JsonNode   *value,
-          const char *argument,
-          gpointer    user_data)
-{
-  RptMergeFormat *data = user_data;
-
-  if (value != NULL && JSON_NODE_HOLDS_OBJECT (value))
-    return person_name (json_node_get_object (value), data->language);
-  return g_strdup (node_string (value) ? node_string (value) : "");
-}
-
-/* “Dear Maria García,” in the letter's language: by name for a person,
- * the form for a business or an unknown reader otherwise. */
-static char *
-salutation (const char *name,
-            gboolean    organisation,
-            const char *language)
-{
-  RptCatalog *catalog = rpt_catalog_get (language);
-  g_auto(GStrv) parts = NULL;
-
-  if (organisation)
-    return g_strdup (rpt_catalog_gettext (catalog, LN_("Dear Sir or Madam,")));
-  if (name == NULL || *name == '\0')
-    return g_strdup (rpt_catalog_gettext (catalog, LN_("Dear customer,")));
-  /* Translators: the salutation of a letter; {name} is the full name. */
-  parts = g_strsplit (rpt_catalog_gettext (catalog, LN_("Dear {name},")), "{name}", 2);
-  if (g_strv_length (parts) != 2)
-    {
-      g_strfreev (parts);
-      parts = g_strsplit ("Dear {name},", "{name}", 2);
-    }
-  return g_strconcat (parts[0], name, parts[1], NULL);
-}
-
-static char *
-fmt_salutation (JsonNode   *value,
-                const char *argument,
-                gpointer    user_data)
-{
-  RptMergeFormat *data = user_data;
-  g_autofree char *name = NULL;
-  JsonObject *object;
-
-  if (value == NULL || !JSON_NODE_HOLDS_OBJECT (value))
-    return salutation (node_string (value), FALSE, data->language);
-  object = json_node_get_object (value);
-  if (json_object_has_member (object, "kind") && json_object_get_int_member (object, "kind") == 1)
-    return salutation (NULL, TRUE, data->language);
-  name = person_name (object, data->language);
-  return salutation (name, FALSE, data->language);
-}
-
-static char *
-fmt_upper (JsonNode   *value,
-           const char *argument,
-           gpointer    user_data)
-{
-  return g_utf8_strup (node_string (value) ? node_string (value) : "", -1);
-}
-
-/* The formatters a template can use: {{ value | date }}, {{ value | date:short }},
- * {{ value | money }} or money:USD, {{ value | number:2 }}, {{ . | name }},
- * {{ . | salutation }}, {{ value | upper }}; documented in help/C/letters-fields.page. */
-static const RptFormatter formatters[] = {
-  { "date", fmt_date },
-  { "money", fmt_money },
-  { "number", fmt_number },
-  { "name", fmt_name },
-  { "salutation", fmt_salutation },
-  { "upper", fmt_upper },
-  { NULL, NULL },
-};
-
-const RptFormatter *
-rpt_merge_formatters (void)
-{
-  return formatters;
-}
-
-/* Context -------------------------------------------------------------- */
-
-static void
-add_property_members (JsonBuilder *builder,
-                      RptCustomer *customer)
-{
-  g_autofree GParamSpec **specs = NULL;
-  guint n_specs = 0;
-
-  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (customer), &n_specs);
-  for (guint i = 0; i < n_specs; i++)
-    {
-      g_autofree char *name = g_strdelimit (g_strdup (specs[i]->name), "-", '_');
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (!(specs[i]->flags & G_PARAM_READABLE))
-        continue;
-      g_value_init (&value, specs[i]->value_type);
-      g_object_get_property (G_OBJECT (customer), specs[i]->name, &value);
-      switch (specs[i]->value_type)
-        {
-        case G_TYPE_STRING:
-          json_builder_set_member_name (builder, name);
-          json_builder_add_string_value (builder, g_value_get_string (&value) ? g_value_get_string (&value) : "");
-          break;
-        case G_TYPE_INT:
-          json_builder_set_member_name (builder, name);
-          json_builder_add_int_value (builder, g_value_get_int (&value));
-          break;
-        case G_TYPE_INT64:
-          json_builder_set_member_name (builder, name);
-          json_builder_add_int_value (builder, g_value_get_int64 (&value));
-          break;
-        case G_TYPE_BOOLEAN:
-          json_builder_set_member_name (builder, name);
-          json_builder_add_boolean_value (builder, g_value_get_boolean (&value));
-          break;
-        default:
-          break;
-        }
-    }
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value ? value : "");
-}
-
-static void
-add_owned (JsonBuilder *builder,
-           const char  *name,
-           char        *value)
-{
-  add_string (builder, name, value);
-  g_free (value);
-}
-
-static void
-add_business (JsonBuilder *builder,
-              RptDatabase *db,
-              const char  *currency)
-{
-  g_autofree char *name = rpt_database_get_setting (db, "business_name");
-  g_autofree char *address = rpt_database_get_setting (db, "business_address");
-  g_autofree char *country = rpt_database_get_setting (db, "business_country");
-  g_auto(GStrv) lines = g_strsplit (address ? address : "", "\n", -1);
-  g_autofree char *line = g_strjoinv (", ", lines);
-
-  json_builder_set_member_name (builder, "business");
-  json_builder_begin_object (builder);
-  add_string (builder, "name", name);
-  add_string (builder, "address", address);
-  add_string (builder, "address_line", line);
-  add_string (builder, "country", country);
-  add_string (builder, "currency", currency);
-  json_builder_end_object (builder);
-}
-
-static void
-add_customer_members (JsonBuilder *builder,
-                      RptCustomer *customer,
-                      const char  *language,
-                      const char  *home)
-{
-  g_autofree char *name = NULL;
-  GPtrArray *tags = rpt_customer_get_tags (customer);
-
-  add_property_members (builder, customer);
-  name = customer->kind == RPT_CUSTOMER_PERSON
-         ? rpt_format_person_name (customer->given_name, customer->family_name, customer->name_order,
-                                   customer->language && *customer->language ? customer->language : language)
-         : g_strdup (customer->org_name);
-  add_string (builder, "name", name);
-  add_owned (builder, "salutation", salutation (name, customer->kind == RPT_CUSTOMER_ORGANISATION, language));
-  add_owned (builder, "address", rpt_customer_dup_address (customer, home));
-  add_string (builder, "country_name", customer->country && *customer->country
-                                       ? rpt_country_name (customer->country) : "");
-  add_string (builder, "email", rpt_customer_get_primary (customer, RPT_CONTACT_EMAIL));
-  add_string (builder, "phone", rpt_customer_get_primary (customer, RPT_CONTACT_PHONE));
-  json_builder_set_member_name (builder, "tags");
-  json_builder_begin_array (builder);
-  for (guint i = 0; tags != NULL && i < tags->len; i++)
-    {
-      RptTagNote *tag = tags->pdata[i];
-
-      json_builder_begin_object (builder);
-      add_string (builder, "name", tag->name);
-      add_owned (builder, "noted_on", format_long_date (tag->noted_on, language));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_fact_members (JsonBuilder   *builder,
-                  RptMergeFacts *facts,
-                  const char    *language,
-                  const char    *currency)
-{
-  add_owned (builder, "lifetime_spend", rpt_format_money_in (facts->spend, currency, language));
-  json_builder_set_member_name (builder, "purchases");
-  json_builder_add_int_value (builder, facts->n_purchases);
-  json_builder_set_member_name (builder, "last_purchase");
-  if (facts->last_purchase != NULL)
-    {
-      json_builder_begin_object (builder);
-      add_owned (builder, "date", format_long_date (facts->last_purchase, language));
-      add_string (builder, "iso", facts->last_purchase);
-      add_string (builder, "item", facts->last_item);
-      add_owned (builder, "amount", rpt_format_money_in (facts->last_amount, currency, language));
-      json_builder_end_object (builder);
-    }
-  else
-    json_builder_add_boolean_value (builder, FALSE);
-  json_builder_set_member_name (builder, "open_complaints");
-  json_builder_add_int_value (builder, facts->open_complaints);
-  json_builder_set_member_name (builder, "complaint");
-  if (facts->complaint_id != 0)
-    {
-      json_builder_begin_object (builder);
-      add_string (builder, "tracking", facts->complaint_tracking);
-      add_string (builder, "summary", facts->complaint_summary);
-      add_owned (builder, "opened", format_long_date (facts->complaint_opened, language));
-      add_string (builder, "resolution", facts->complaint_resolution);
-      json_builder_set_member_name (builder, "resolved");
-      json_builder_add_boolean_value (builder, facts->complaint_resolved_on != NULL);
-      json_builder_end_object (builder);
-    }
-  else
-    json_builder_add_boolean_value (builder, FALSE);
-}
-
-/* Everything a letter can say about CUSTOMER; with FACTS_ONLY, only what
- * the timeline tells (purchases, complaints): enough to check most
- * required fields, at a fraction of the cost. */
-static JsonNode *
-build_context (RptCustomerStore  *store,
-               RptCustomer       *customer,
-               const char        *language,
-               const char        *currency,
-               const char        *today,
-               gboolean           facts_only,
-               GError           **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  RptDatabase *db = rpt_customer_store_get_database (store);
-  RptMergeFacts facts;
-
-  if (!rpt_customer_store_merge_facts (store, rpt_customer_get_id (customer), &facts, error))
-    return NULL;
-  json_builder_begin_object (builder);
-  if (!facts_only)
-    {
-      g_autofree char *home = rpt_database_get_setting (db, "business_country");
-
-      add_customer_members (builder, customer, language, home);
-    }
-  add_fact_members (builder, &facts, language, currency);
-  if (!facts_only)
-    {
-      /* value classes and RFM segments come with the segment dashboards */
-      add_string (builder, "class", "");
-      add_string (builder, "rfm_segment", "");
-      add_owned (builder, "today", format_long_date (today, language));
-      add_string (builder, "today_iso", today);
-      add_business (builder, db, currency);
-    }
-  json_builder_end_object (builder);
-  rpt_merge_facts_clear (&facts);
-  return json_builder_get_root (builder);
-}
-
-static char *
-today_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* Everything a template can say about CUSTOMER, in LANGUAGE. */
-JsonNode *
-rpt_merge_context_new (RptCustomerStore  *store,
-                       RptCustomer       *customer,
-                       const char        *language,
-                       GError           **error)
-{
-  g_autofree char *currency = rpt_customer_store_dup_currency (store);
-  g_autofree char *today = today_iso ();
-
-  return build_context (store, customer, language, currency, today, FALSE, error);
-}
-
-/* The business's name and address on one line: the return line above a
- * window envelope's address. */
-char *
-rpt_merge_sender_line (RptCustomerStore *store)
-{
-  RptDatabase *db = rpt_customer_store_get_database (store);
-  g_autofree char *name = rpt_database_get_setting (db, "business_name");
-  g_autofree char *address = rpt_database_get_setting (db, "business_address");
-  g_auto(GStrv) lines = g_strsplit (address ? address : "", "\n", -1);
-  g_autofree char *joined = g_strjoinv (" · ", lines);
-
-  if (name == NULL || *name == '\0')
-    return g_strdup (joined);
-  if (*joined == '\0')
-    return g_strdup (name);
-  return g_strconcat (name, " · ", joined, NULL);
-}
-
-/* Recipients ---------------------------------------------------------- */
-
-static GArray *
-ids_from_bitset (RptBitset *set)
-{
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint32 id = 1; set != NULL && id < set->n_bits; id++)
-    if (rpt_bitset_has (set, id))
-      {
-        gint64 wide = id;
-
-        g_array_append_val (ids, wide);
-      }
-  return ids;
-}
-
-/* The customers a query names, for scripts: “all” (every card not
- * archived), “tag:NAME” or “tag:NAME:DAYS” (interest noted in the last
- * DAYS days), “ids:1,2,3”, or any other text: a search as in the window. */
-GArray *
-rpt_merge_find_recipients (RptCustomerStore  *store,
-                           const char        *query,
-                           GError           **error)
-{
-  if (g_strcmp0 (query, "all") == 0)
-    {
-      g_autoptr(GArray) narrow = rpt_customer_store_ordered_ids (store, RPT_SORT_NAME, FALSE, FALSE, error);
-      GArray *ids;
-
-      if (narrow == NULL)
-        return NULL;
-      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), narrow->len);
-      for (guint i = 0; i < narrow->len; i++)
-        {
-          gint64 id = g_array_index (narrow, guint32, i);
-
-          g_array_append_val (ids, id);
-        }
-      return ids;
-    }
-  if (g_str_has_prefix (query, "tag:"))
-    {
-      g_auto(GStrv) parts = g_strsplit (query + 4, ":", 2);
-      guint64 days = 36500;
-
-      if (parts[0] == NULL || *parts[0] == '\0'
-          || (parts[1] != NULL && !g_ascii_string_to_unsigned (parts[1], 10, 1, 36500, &days, NULL)))
-        {
-          g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
-                       _("“%s” is not a tag query: write tag:NAME or tag:NAME:DAYS."), query);
-          return NULL;
-        }
-      return rpt_customer_store_ids_with_tag_since (store, parts[0], (guint) days, error);
-    }
-  if (g_str_has_prefix (query, "ids:"))
-    {
-      g_auto(GStrv) parts = g_strsplit (query + 4, ",", -1);
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-      for (guint i = 0; parts[i] != NULL; i++)
-        {
-          guint64 id;
-
-          if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, G_MAXINT64, &id, NULL))
-            {
-              g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID, _("“%s” is not a customer number."), parts[i]);
-              return NULL;
-            }
-          g_array_append_val (ids, id);
-        }
-      return g_steal_pointer (&ids);
-    }
-  {
-    g_autoptr(RptBitset) set = rpt_customer_store_match (store, query, error);
-
-    return set ? ids_from_bitset (set) : NULL;
-  }
-}
-
 /* The run ------------------------------------------------------------- */
 
 static void
@@ -633,7 +88,7 @@ rpt_merge_new (RptCustomerStore   *store,
                GError            **error)
 {
   g_autoptr(RptMerge) self = g_new0 (RptMerge, 1);
-  g_autofree char *sender = rpt_merge_sender_line (store);
+  g_autofree char *sender = rpt_merge_sender (store, " · ");
 
   self->store = g_object_ref (store);
   self->db_path = g_strdup (rpt_database_get_path (rpt_customer_store_get_database (store)));
@@ -642,7 +97,7 @@ rpt_merge_new (RptCustomerStore   *store,
   if (self->setup == NULL)
     return NULL;
   self->currency = rpt_customer_store_dup_currency (store);
-  self->today = today_iso ();
+  self->today = _rpt_merge_today_iso ();
   self->templates = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                            (GDestroyNotify) rpt_template_unref);
   self->partials = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -914,7 +369,7 @@ check_one (RptMerge          *self,
     }
   if (required[0] != NULL)
     {
-      context = build_context (store, customer, lang, self->currency, self->today, facts_only, error);
+      context = _rpt_merge_build_context (store, customer, lang, self->currency, self->today, facts_only, error);
       if (context == NULL)
         return FALSE;
     }
@@ -1151,13 +606,13 @@ lay_out_with (RptMerge   *self,
   g_autofree char *date = NULL;
   g_autofree char *home = NULL;
   RptMergeFormat format = { letter->language, self->currency };
-  RptRenderOptions options = { RPT_TEMPLATE_STRICT, NULL, formatters, &format };
+  RptRenderOptions options = { RPT_TEMPLATE_STRICT, NULL, rpt_merge_formatters (), &format };
   RptLetterContent content = { 0 };
   RptTemplate *body;
 
   if (customer == NULL)
     return NULL;
-  context = build_context (store, customer, letter->language, self->currency, self->today, FALSE, error);
+  context = _rpt_merge_build_context (store, customer, letter->language, self->currency, self->today, FALSE, error);
   if (context == NULL || (body = template_for (self, letter->language, error)) == NULL)
     return NULL;
   options.partials = partials_for (self, store, letter->language);
@@ -1166,7 +621,7 @@ lay_out_with (RptMerge   *self,
     return NULL;
   home = rpt_database_get_setting (rpt_customer_store_get_database (store), "business_country");
   address = rpt_customer_dup_address (customer, home);
-  date = format_long_date (self->today, letter->language);
+  date = _rpt_merge_long_date (self->today, letter->language);
   content.address = address;
   content.date = date;
   content.body = buffer->str;
@@ -1217,133 +672,17 @@ file_name_for (RptCustomer *customer,
   return g_strdup (name);
 }
 
-static cairo_status_t
-write_stream (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  FILE *file = closure;
-
-  return fwrite (data, 1, length, file) == length ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-/* A file written under a hidden temporary name beside PATH and renamed
- * into place only when complete: a cancelled or failed run, or a full
- * disk, leaves nothing half written. */
-static FILE *
-open_temporary (const char  *path,
-                char       **tmp,
-                GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  FILE *file = NULL;
-  int fd;
-
-  *tmp = g_strdup_printf ("%s/.%s-XXXXXX", dir, base);
-  fd = g_mkstemp (*tmp);
-  if (fd < 0 || (file = fdopen (fd, "wb")) == NULL)
-    {
-      int saved = errno;
-
-      if (fd >= 0)
-        {
-          close (fd);
-          g_unlink (*tmp);
-        }
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("“%s” cannot be written: %s"), path, g_strerror (saved));
-      g_clear_pointer (tmp, g_free);
-      return NULL;
-    }
-  /* as any file the user saves, not private to this program */
-  fchmod (fd, 0644);
-  return file;
-}
-
-/* Closes FILE and, when KEEP and all went well, puts it in place at PATH;
- * otherwise removes it. Frees TMP. */
+/* A PDF of the run's paper. */
 static gboolean
-close_temporary (FILE        *file,
-                 char        *tmp,
+letter_pdf_open (RptMerge    *self,
+                 RptPdfFile  *out,
                  const char  *path,
-                 gboolean     keep,
                  GError     **error)
 {
-  gboolean ok = keep;
+  double width, height;
 
-  if (fclose (file) != 0 && ok)
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL,
-                   _("“%s” could not be written completely. Is the disk full?"), path);
-      ok = FALSE;
-    }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("“%s” cannot be written: %s"), path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
-  g_free (tmp);
-  return ok;
-}
-
-typedef struct
-{
-  char            *path;
-  char            *tmp;
-  FILE            *file;
-  cairo_surface_t *surface;
-  cairo_t         *cr;
-} PdfOut;
-
-static gboolean
-pdf_open (PdfOut          *out,
-          const char      *path,
-          RptLetterSetup  *setup,
-          GError         **error)
-{
-  double width = 100, height = 100;   /* envelopes and labels set their own size */
-
-  memset (out, 0, sizeof *out);
-  out->file = open_temporary (path, &out->tmp, error);
-  if (out->file == NULL)
-    return FALSE;
-  out->path = g_strdup (path);
-  if (setup != NULL)
-    rpt_letter_setup_get_size (setup, &width, &height);
-  out->surface = cairo_pdf_surface_create_for_stream (write_stream, out->file, width, height);
-  cairo_pdf_surface_set_metadata (out->surface, CAIRO_PDF_METADATA_CREATOR, "Rapport");
-  out->cr = cairo_create (out->surface);
-  return TRUE;
-}
-
-static gboolean
-pdf_close (PdfOut   *out,
-           gboolean  keep,
-           GError  **error)
-{
-  cairo_status_t status;
-  gboolean ok;
-
-  cairo_destroy (out->cr);
-  cairo_surface_finish (out->surface);
-  status = cairo_surface_status (out->surface);
-  cairo_surface_destroy (out->surface);
-  out->surface = NULL;
-  if (keep && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL,
-                   _("“%s” could not be written completely. Is the disk full?"), out->path);
-      keep = FALSE;
-    }
-  ok = close_temporary (out->file, out->tmp, out->path, keep, error);
-  g_free (out->path);
-  return ok;
+  rpt_letter_setup_get_size (self->setup, &width, &height);
+  return rpt_pdf_file_open (out, path, width, height, error);
 }
 
 static gboolean
@@ -1424,13 +763,13 @@ write_file (RptMerge         *self,
             const char       *path,
             GError          **error)
 {
-  PdfOut out;
+  RptPdfFile out;
   gboolean drawn;
 
-  if (!pdf_open (&out, path, self->setup, error))
+  if (!letter_pdf_open (self, &out, path, error))
     return FALSE;
   drawn = draw_letter (layout, out.cr);
-  if (!pdf_close (&out, drawn, error))
+  if (!rpt_pdf_file_close (&out, drawn, error))
     {
       if (!drawn && error != NULL && *error == NULL)
         g_set_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL, _("The PDF could not be written. Is the disk full?"));
@@ -1502,16 +841,16 @@ run_thread (gpointer data)
 
   if (ok && part->path != NULL)
     {
-      PdfOut out;
+      RptPdfFile out;
 
-      ok = pdf_open (&out, part->path, self->setup, &error);
+      ok = letter_pdf_open (self, &out, part->path, &error);
       for (guint i = part->first; ok && i < part->last && !run_stopped (run); i++)
         {
           ok = work_one (run, &worker, i, out.cr, &error);
           run_done_one (run);
         }
       if (out.surface != NULL)
-        ok = pdf_close (&out, ok && !run_stopped (run), ok ? &error : NULL) && ok;
+        ok = rpt_pdf_file_close (&out, ok && !run_stopped (run), ok ? &error : NULL) && ok;
     }
   else
     while (ok && !run_stopped (run))
@@ -1636,12 +975,12 @@ write_one_pdf_threaded (RptMerge          *self,
   ok = run_parts (self, parts, n_parts, NULL, cancellable, progress, user_data, error);
   if (ok)
     {
-      char *tmp = NULL;   /* freed by close_temporary () */
-      FILE *file = open_temporary (path, &tmp, error);
+      char *tmp = NULL;   /* freed by rpt_file_close_temporary () */
+      FILE *file = rpt_file_open_temporary (path, &tmp, error);
 
       ok = file != NULL && rpt_pdf_join (inputs, n_parts, file, error);
       if (file != NULL)
-        ok = close_temporary (file, tmp, path, ok, ok ? error : NULL) && ok;
+        ok = rpt_file_close_temporary (file, tmp, path, ok, ok ? error : NULL) && ok;
     }
   for (guint i = 0; i < n_parts; i++)
     {
@@ -1661,12 +1000,12 @@ write_one_pdf (RptMerge          *self,
                GError           **error)
 {
   g_autoptr(GString) buffer = g_string_new (NULL);
-  PdfOut out = { 0 };
+  RptPdfFile out = { 0 };
   gboolean ok = TRUE;
 
   if (self->threads > 1 && self->letters->len > 1)
     ok = write_one_pdf_threaded (self, store, path, cancellable, progress, user_data, error);
-  else if (!pdf_open (&out, path, self->setup, error))
+  else if (!letter_pdf_open (self, &out, path, error))
     return FALSE;
   for (guint i = 0; out.surface != NULL && ok && i < self->letters->len; i++)
     {
@@ -1690,7 +1029,7 @@ write_one_pdf (RptMerge          *self,
             progress (i + 1, self->letters->len, user_data);
         }
     }
-  if (out.surface != NULL && !pdf_close (&out, ok, ok ? error : NULL))
+  if (out.surface != NULL && !rpt_pdf_file_close (&out, ok, ok ? error : NULL))
     return FALSE;
   for (guint i = 0; ok && i < self->letters->len; i++)
     {
@@ -1822,17 +1161,6 @@ recipient_address (RptCustomerStore  *store,
   return rpt_customer_dup_address (customer, home);
 }
 
-/* The business's name and address, one line each: the sender on an envelope. */
-static char *
-sender_block (RptCustomerStore *store)
-{
-  RptDatabase *db = rpt_customer_store_get_database (store);
-  g_autofree char *name = rpt_database_get_setting (db, "business_name");
-  g_autofree char *address = rpt_database_get_setting (db, "business_address");
-
-  return g_strjoin ("\n", name ? name : "", address ? address : "", NULL);
-}
-
 typedef void (*DrawRecipient) (RptMerge *self,
                                cairo_t  *cr,
                                guint     index,
@@ -1854,12 +1182,11 @@ write_addresses (RptMerge          *self,
                  gpointer           user_data,
                  GError           **error)
 {
-  PdfOut out;
+  RptPdfFile out;
   gboolean ok = TRUE;
 
-  if (!pdf_open (&out, path, NULL, error))
+  if (!rpt_pdf_file_open (&out, path, width, height, error))
     return FALSE;
-  cairo_pdf_surface_set_size (out.surface, width, height);
   for (guint i = 0; ok && i < self->letters->len; i++)
     {
       g_autofree char *address = NULL;
@@ -1876,7 +1203,7 @@ write_addresses (RptMerge          *self,
         progress (i + 1, self->letters->len, user_data);
     }
   cairo_show_page (out.cr);
-  return pdf_close (&out, ok, ok ? error : NULL);
+  return rpt_pdf_file_close (&out, ok, ok ? error : NULL);
 }
 
 typedef struct
@@ -1938,7 +1265,7 @@ rpt_merge_write_envelopes (RptMerge               *self,
 
   if (store == NULL)
     return FALSE;
-  job.sender = g_strstrip (sender_block (store));
+  job.sender = rpt_merge_sender (store, "\n");
   ok = write_addresses (self, store, size->width, size->height, draw_envelope, &job, path,
                         cancellable, progress, user_data, error);
   g_free (job.sender);
@@ -2083,15 +1410,6 @@ rpt_merge_draw_page (RptMerge *self,
     rpt_letter_layout_draw_page (self->current, cr, page - letter->first_page);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* The real letter for one customer as a PDF in memory, in LANGUAGE (NULL:
  * the customer's own): what the editor's preview shows. */
 GBytes *
@@ -2132,7 +1450,7 @@ rpt_merge_preview (RptLetterTemplate  *letter,
   if (layout == NULL)
     return NULL;
   rpt_letter_setup_get_size (self->setup, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+  surface = rpt_pdf_surface_new_in_memory (bytes, width, height);
   cr = cairo_create (surface);
   draw_letter (layout, cr);
   cairo_destroy (cr);

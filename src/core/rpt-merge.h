@@ -65,7 +65,8 @@ JsonNode            *rpt_merge_context_new      (RptCustomerStore   *store,
                                                  RptCustomer        *customer,
                                                  const char         *language,
                                                  GError            **error);
-char                *rpt_merge_sender_line      (RptCustomerStore   *store);
+char                *rpt_merge_sender           (RptCustomerStore   *store,
+                                                 const char         *separator);
 const RptFormatter  *rpt_merge_formatters       (void);
 GArray              *rpt_merge_find_recipients  (RptCustomerStore   *store,
                                                  const char         *query,

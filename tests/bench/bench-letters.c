@@ -20,6 +20,7 @@
 #include "bench-common.h"
 #include "rpt-letter-store.h"
 #include "rpt-merge.h"
+#include "rpt-pdf-file.h"
 #include "rpt-timeline-entry.h"
 
 #define N_LETTERS 10000
@@ -69,22 +70,13 @@ make_database (const char *path)
   g_assert_no_error (error);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* A letterhead as a designer would make it: a logo of curves, the name
  * in two scripts, a rule and a footer band; a lighter second page. */
 static GBytes *
 make_letterhead (void)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, 595.28, 841.89);
+  cairo_surface_t *surface = rpt_pdf_surface_new_in_memory (bytes, 595.28, 841.89);
   cairo_t *cr = cairo_create (surface);
 
   for (int page = 0; page < 2; page++)

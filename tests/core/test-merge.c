@@ -13,6 +13,7 @@
 #include "rpt-error.h"
 #include "rpt-letter-store.h"
 #include "rpt-merge.h"
+#include "rpt-pdf-file.h"
 #include "rpt-template.h"
 #include "rpt-timeline-entry.h"
 #include "test-utils.h"
@@ -323,21 +324,12 @@ test_address_in_window (Fixture       *f,
     }
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* A two-page letterhead: a mark and a coloured band on each page. */
 static GBytes *
 make_letterhead (void)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, 595.28, 841.89);
+  cairo_surface_t *surface = rpt_pdf_surface_new_in_memory (bytes, 595.28, 841.89);
   cairo_t *cr = cairo_create (surface);
 
   for (int i = 0; i < 2; i++)
