@@ -524,6 +524,21 @@ check_identity (RptDatabase  *self,
   return TRUE;
 }
 
+/* SQLite counts the memory it uses under one lock for the whole process,
+ * which threads reading at once (a mail merge) then wait for; nothing
+ * here reads the count. Only possible before SQLite starts. */
+static void
+configure_sqlite (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static RptDatabase *
 open_connection (const char        *path,
                  RptDatabaseFlags   flags,
@@ -534,6 +549,7 @@ open_connection (const char        *path,
   GStatBuf st;
   int rc, open_flags;
 
+  configure_sqlite ();
   if (!exists && !(flags & RPT_DATABASE_CREATE))
     {
       g_set_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND, _("There is no database at “%s”."), path);

@@ -37,6 +37,7 @@
 struct _RptLetterhead
 {
   gatomicrefcount  ref;
+  GBytes          *pdf;
   cairo_surface_t *first;
   cairo_surface_t *following;
   double           width;
@@ -154,6 +155,7 @@ rpt_letterhead_new (GBytes  *pdf,
     }
   self = g_new0 (RptLetterhead, 1);
   g_atomic_ref_count_init (&self->ref);
+  self->pdf = g_bytes_ref (pdf);
   self->n_pages = poppler_document_get_n_pages (document);
   poppler_page_get_size (first, &self->width, &self->height);
   self->first = record_page (first, self->width, self->height);
@@ -180,6 +182,7 @@ rpt_letterhead_unref (RptLetterhead *self)
     return;
   cairo_surface_destroy (self->first);
   cairo_surface_destroy (self->following);
+  g_bytes_unref (self->pdf);
   g_free (self);
 }
 
@@ -235,6 +238,38 @@ rpt_letter_setup_unref (RptLetterSetup *self)
   g_free (self->font_latin);
   g_free (self->sender_line);
   g_free (self);
+}
+
+/* A setup of its own for another thread. Cairo notes on every surface it
+ * paints from which copies were taken of it, so two threads must not
+ * paint from the same letterhead recording or signature image: the copy
+ * records the letterhead again and copies the signature. */
+RptLetterSetup *
+rpt_letter_setup_copy (RptLetterSetup *self)
+{
+  RptLetterSetup *copy = g_memdup2 (self, sizeof *self);
+
+  g_atomic_ref_count_init (&copy->ref);
+  copy->font_sc = g_strdup (self->font_sc);
+  copy->font_tc = g_strdup (self->font_tc);
+  copy->font_latin = g_strdup (self->font_latin);
+  copy->sender_line = g_strdup (self->sender_line);
+  /* the bytes were read as a letterhead once: they are again */
+  copy->letterhead = self->letterhead ? rpt_letterhead_new (self->letterhead->pdf, NULL) : NULL;
+  if (self->signature != NULL)
+    {
+      cairo_t *cr;
+
+      copy->signature = cairo_image_surface_create (cairo_image_surface_get_format (self->signature),
+                                                    cairo_image_surface_get_width (self->signature),
+                                                    cairo_image_surface_get_height (self->signature));
+      cr = cairo_create (copy->signature);
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_surface (cr, self->signature, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  return copy;
 }
 
 /* Sets the paper and the margins and address placement usual for it:
@@ -471,9 +506,87 @@ new_layout (RptLetterLayout *self,
   return layout;
 }
 
-/* The return line and the date are the same in every letter of a run:
- * laid out once per Pango context (one per thread), kept on it, shared
- * by the letters, which only draw them. */
+/* Layouts kept on a Pango context (one per thread) for the letters that
+ * follow: the return line, the date and every paragraph of the template's
+ * own text are the same in most letters of a run; each is laid out once
+ * and then only drawn. A paragraph only one letter has (“Dear María,”)
+ * leaves the cache at the next sweep; one that recurs stays. */
+#define CACHE_SIZE 256
+
+typedef struct
+{
+  PangoLayout *layout;
+  guint        hits;
+} Cached;
+
+static void
+cached_free (gpointer data)
+{
+  Cached *cached = data;
+
+  g_object_unref (cached->layout);
+  g_free (cached);
+}
+
+static gboolean
+sweep_unused (gpointer key,
+              gpointer value,
+              gpointer user_data)
+{
+  Cached *cached = value;
+  gboolean unused = cached->hits == 0;
+
+  cached->hits = 0;
+  return unused;
+}
+
+static GHashTable *
+layout_cache (RptLetterLayout *self)
+{
+  GHashTable *cache = g_object_get_data (G_OBJECT (self->context), "rpt-letter-layouts");
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_free);
+      g_object_set_data_full (G_OBJECT (self->context), "rpt-letter-layouts", cache,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
+  return cache;
+}
+
+/* The layout cached under KEY, with a reference, or NULL. */
+static PangoLayout *
+cache_lookup (RptLetterLayout *self,
+              const char      *key)
+{
+  Cached *cached = g_hash_table_lookup (layout_cache (self), key);
+
+  if (cached == NULL)
+    return NULL;
+  cached->hits++;
+  return g_object_ref (cached->layout);
+}
+
+/* Keeps LAYOUT under KEY (taken) */
+static void
+cache_insert (RptLetterLayout *self,
+              char            *key,
+              PangoLayout     *layout)
+{
+  GHashTable *cache = layout_cache (self);
+  Cached *cached = g_new (Cached, 1);
+
+  if (g_hash_table_size (cache) >= CACHE_SIZE)
+    {
+      g_hash_table_foreach_remove (cache, sweep_unused, NULL);
+      if (g_hash_table_size (cache) >= CACHE_SIZE / 2)
+        g_hash_table_remove_all (cache);
+    }
+  cached->layout = g_object_ref (layout);
+  cached->hits = 0;
+  g_hash_table_insert (cache, key, cached);
+}
+
 static PangoLayout *
 shared_layout (RptLetterLayout *self,
                const char      *role,
@@ -481,28 +594,19 @@ shared_layout (RptLetterLayout *self,
                double           size,
                double           width)
 {
-  GHashTable *cache = g_object_get_data (G_OBJECT (self->context), "rpt-letter-layouts");
-  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%g\x1f%g\x1f%s", role,
-                                          pango_font_description_get_family (self->font), size, width, text);
-  PangoLayout *layout;
+  char *key = g_strdup_printf ("%s\x1f%s\x1f%g\x1f%g\x1f%s", role,
+                               pango_font_description_get_family (self->font), size, width, text);
+  PangoLayout *layout = cache_lookup (self, key);
 
-  if (cache == NULL)
+  if (layout != NULL)
     {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      g_object_set_data_full (G_OBJECT (self->context), "rpt-letter-layouts", cache,
-                              (GDestroyNotify) g_hash_table_unref);
+      g_free (key);
+      return layout;
     }
-  layout = g_hash_table_lookup (cache, key);
-  if (layout == NULL)
-    {
-      /* a run has a few; a long session editing templates must not grow it forever */
-      if (g_hash_table_size (cache) >= 64)
-        g_hash_table_remove_all (cache);
-      layout = new_layout (self, size, width);
-      pango_layout_set_text (layout, text, -1);
-      g_hash_table_insert (cache, g_steal_pointer (&key), layout);
-    }
-  return g_object_ref (layout);
+  layout = new_layout (self, size, width);
+  pango_layout_set_text (layout, text, -1);
+  cache_insert (self, key, layout);
+  return layout;
 }
 
 static double
@@ -653,15 +757,26 @@ add_text_block (RptLetterLayout *self,
 {
   Block block = { BLOCK_TEXT };
   double indent = style->kind == LINE_ITEM ? LIST_INDENT : 0;
+  char *key = g_strdup_printf ("text\x1f%s\x1f%g\x1f%g\x1f%d%d\x1f%s",
+                               pango_font_description_get_family (self->font), self->setup->size,
+                               text_width (self) - indent, style->align, style->justify, markup->str);
 
-  block.layout = new_layout (self, self->setup->size, text_width (self) - indent);
-  pango_layout_set_alignment (block.layout, style->align);
-  pango_layout_set_justify (block.layout, style->justify);
-  if (!set_markup (block.layout, markup->str, first_line, error))
+  block.layout = cache_lookup (self, key);
+  if (block.layout == NULL)
     {
-      g_object_unref (block.layout);
-      return FALSE;
+      block.layout = new_layout (self, self->setup->size, text_width (self) - indent);
+      pango_layout_set_alignment (block.layout, style->align);
+      pango_layout_set_justify (block.layout, style->justify);
+      if (!set_markup (block.layout, markup->str, first_line, error))
+        {
+          g_object_unref (block.layout);
+          g_free (key);
+          return FALSE;
+        }
+      cache_insert (self, key, block.layout);
     }
+  else
+    g_free (key);
   block.indent = indent;
   if (style->marker != NULL)
     {
@@ -673,8 +788,32 @@ add_text_block (RptLetterLayout *self,
   return TRUE;
 }
 
-/* Splits the body into blocks: runs of plain lines of one alignment, list
- * items, signatures, page breaks. */
+/* Whether every tag opened in MARKUP is closed in it: a paragraph whose
+ * bold or italic goes on over the next line is laid out with it. */
+static gboolean
+tags_closed (const char *markup)
+{
+  int depth = 0;
+
+  for (const char *p = strchr (markup, '<'); p != NULL; p = strchr (p + 1, '<'))
+    {
+      const char *end = strchr (p, '>');
+
+      if (end == NULL)
+        break;
+      if (p[1] == '/')
+        depth--;
+      else if (end[-1] != '/')
+        depth++;
+    }
+  return depth <= 0;
+}
+
+/* Splits the body into blocks: paragraphs (each a line of the text, an
+ * empty one keeping a line's height, unless a tag spans lines), list
+ * items, signatures, page breaks. A paragraph is a block of its own, so
+ * the same paragraph in many letters is laid out once (see
+ * cache_lookup ()). */
 static gboolean
 build_blocks (RptLetterLayout *self,
               const char      *body,
@@ -700,9 +839,7 @@ build_blocks (RptLetterLayout *self,
         break;
       classify_line (p, length, &line);
       marker = line.marker;
-      if (run->len > 0 && (line.kind != LINE_PLAIN || line.align != style.align
-                           || line.justify != style.justify)
-          && !add_text_block (self, run, &style, run_start, error))
+      if (run->len > 0 && line.kind != LINE_PLAIN && !add_text_block (self, run, &style, run_start, error))
         return FALSE;
       switch (line.kind)
         {
@@ -719,6 +856,8 @@ build_blocks (RptLetterLayout *self,
             g_string_append (run, "\u200b");
           else
             g_string_append_len (run, line.text, line.length);
+          if (tags_closed (run->str) && !add_text_block (self, run, &style, run_start, error))
+            return FALSE;
           break;
         case LINE_ITEM:
           g_string_append_len (run, line.text, line.length);

@@ -44,6 +44,7 @@ guint           rpt_letterhead_get_n_pages    (RptLetterhead   *self);
 
 RptLetterSetup *rpt_letter_setup_new          (void);
 RptLetterSetup *rpt_letter_setup_ref          (RptLetterSetup  *self);
+RptLetterSetup *rpt_letter_setup_copy         (RptLetterSetup  *self);
 void            rpt_letter_setup_unref        (RptLetterSetup  *self);
 void            rpt_letter_setup_set_paper    (RptLetterSetup  *self,
                                                RptPaper         paper);

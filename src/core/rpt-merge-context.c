@@ -256,20 +256,38 @@ static void
 add_property_members (JsonBuilder *builder,
                       RptCustomer *customer)
 {
-  g_autofree GParamSpec **specs = NULL;
-  guint n_specs = 0;
+  /* listed once: asking GObject for a class's properties, or a property
+   * by its name, takes a lock all threads share */
+  static GPtrArray *readable;   /* of GParamSpec, readable, the JSON name as qdata */
+  static GQuark json_name;
+  GObjectClass *klass = G_OBJECT_GET_CLASS (customer);
 
-  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (customer), &n_specs);
-  for (guint i = 0; i < n_specs; i++)
+  if (g_once_init_enter (&readable))
     {
-      g_autofree char *name = g_strdelimit (g_strdup (specs[i]->name), "-", '_');
+      g_autofree GParamSpec **specs = NULL;
+      guint n_specs = 0;
+      GPtrArray *list = g_ptr_array_new ();
+
+      json_name = g_quark_from_static_string ("rpt-json-name");
+      specs = g_object_class_list_properties (klass, &n_specs);
+      for (guint i = 0; i < n_specs; i++)
+        if ((specs[i]->flags & G_PARAM_READABLE) && specs[i]->owner_type == RPT_TYPE_CUSTOMER)
+          {
+            g_param_spec_set_qdata_full (specs[i], json_name, g_strdelimit (g_strdup (specs[i]->name), "-", '_'),
+                                         g_free);
+            g_ptr_array_add (list, specs[i]);
+          }
+      g_once_init_leave (&readable, list);
+    }
+  for (guint i = 0; i < readable->len; i++)
+    {
+      GParamSpec *spec = readable->pdata[i];
+      const char *name = g_param_spec_get_qdata (spec, json_name);
       g_auto(GValue) value = G_VALUE_INIT;
 
-      if (!(specs[i]->flags & G_PARAM_READABLE))
-        continue;
-      g_value_init (&value, specs[i]->value_type);
-      g_object_get_property (G_OBJECT (customer), specs[i]->name, &value);
-      switch (specs[i]->value_type)
+      g_value_init (&value, spec->value_type);
+      klass->get_property (G_OBJECT (customer), spec->param_id, &value, spec);
+      switch (spec->value_type)
         {
         case G_TYPE_STRING:
           json_builder_set_member_name (builder, name);
@@ -406,16 +424,44 @@ add_fact_members (JsonBuilder   *builder,
     json_builder_add_boolean_value (builder, FALSE);
 }
 
-/* Everything a letter can say about CUSTOMER; with FACTS_ONLY, only what
+static void
+add_global_members (JsonBuilder *builder,
+                    RptDatabase *db,
+                    const char  *language,
+                    const char  *currency,
+                    const char  *today)
+{
+  add_owned (builder, "today", _rpt_merge_long_date (today, language));
+  add_string (builder, "today_iso", today);
+  add_business (builder, db, currency);
+}
+
+/* What every letter of a run in LANGUAGE shares: today, the business. */
+JsonNode *
+_rpt_merge_build_globals (RptDatabase *db,
+                          const char  *language,
+                          const char  *currency,
+                          const char  *today)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  add_global_members (builder, db, language, currency, today);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Everything a letter can say about CUSTOMER. With FACTS_ONLY, only what
  * the timeline tells (purchases, complaints): enough to check most
- * required fields, at a fraction of the cost. */
+ * required fields, at a fraction of the cost; with NO_GLOBALS, not what
+ * every letter shares (a run renders with those as globals). */
 JsonNode *
 _rpt_merge_build_context (RptCustomerStore  *store,
                           RptCustomer       *customer,
                           const char        *language,
                           const char        *currency,
                           const char        *today,
-                          gboolean           facts_only,
+                          RptContextFlags    flags,
                           GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
@@ -425,21 +471,20 @@ _rpt_merge_build_context (RptCustomerStore  *store,
   if (!rpt_customer_store_merge_facts (store, rpt_customer_get_id (customer), &facts, error))
     return NULL;
   json_builder_begin_object (builder);
-  if (!facts_only)
+  if (!(flags & RPT_CONTEXT_FACTS_ONLY))
     {
       g_autofree char *home = rpt_database_get_setting (db, "business_country");
 
       add_customer_members (builder, customer, language, home);
     }
   add_fact_members (builder, &facts, language, currency);
-  if (!facts_only)
+  if (!(flags & RPT_CONTEXT_FACTS_ONLY))
     {
       /* value classes and RFM segments come with the segment dashboards */
       add_string (builder, "class", "");
       add_string (builder, "rfm_segment", "");
-      add_owned (builder, "today", _rpt_merge_long_date (today, language));
-      add_string (builder, "today_iso", today);
-      add_business (builder, db, currency);
+      if (!(flags & RPT_CONTEXT_NO_GLOBALS))
+        add_global_members (builder, db, language, currency, today);
     }
   json_builder_end_object (builder);
   rpt_merge_facts_clear (&facts);
@@ -464,7 +509,7 @@ rpt_merge_context_new (RptCustomerStore  *store,
   g_autofree char *currency = rpt_customer_store_dup_currency (store);
   g_autofree char *today = _rpt_merge_today_iso ();
 
-  return _rpt_merge_build_context (store, customer, language, currency, today, FALSE, error);
+  return _rpt_merge_build_context (store, customer, language, currency, today, RPT_CONTEXT_FULL, error);
 }
 
 /* The business's name and each line of its address, joined by SEPARATOR:

@@ -11,12 +11,23 @@ G_BEGIN_DECLS
 char     *_rpt_merge_long_date     (const char        *iso,
                                     const char        *language);
 char     *_rpt_merge_today_iso     (void);
+typedef enum
+{
+  RPT_CONTEXT_FULL       = 0,
+  RPT_CONTEXT_FACTS_ONLY = 1 << 0,  /* only what the timeline tells */
+  RPT_CONTEXT_NO_GLOBALS = 1 << 1,  /* not what every letter shares */
+} RptContextFlags;
+
 JsonNode *_rpt_merge_build_context (RptCustomerStore  *store,
                                     RptCustomer       *customer,
                                     const char        *language,
                                     const char        *currency,
                                     const char        *today,
-                                    gboolean           facts_only,
+                                    RptContextFlags    flags,
                                     GError           **error);
+JsonNode *_rpt_merge_build_globals (RptDatabase       *db,
+                                    const char        *language,
+                                    const char        *currency,
+                                    const char        *today);
 
 G_END_DECLS

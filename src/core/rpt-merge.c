@@ -53,6 +53,8 @@ struct _RptMerge
   char              *today;
   GHashTable        *templates;   /* language → RptTemplate */
   GHashTable        *partials;    /* language → RptPartials */
+  GHashTable        *globals;     /* language → JsonNode: what all letters share */
+  char              *home;        /* the business's country */
   GArray            *letters;     /* of Letter */
   GPtrArray         *skipped;     /* of RptSkipped */
   guint              n_pages;
@@ -102,6 +104,7 @@ rpt_merge_new (RptCustomerStore   *store,
                                            (GDestroyNotify) rpt_template_unref);
   self->partials = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) rpt_partials_unref);
+  self->globals = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) json_node_unref);
   self->letters = g_array_new (FALSE, TRUE, sizeof (Letter));
   g_array_set_clear_func (self->letters, letter_clear);
   self->skipped = g_ptr_array_new_with_free_func (skipped_free);
@@ -120,6 +123,8 @@ rpt_merge_free (RptMerge *self)
   g_clear_pointer (&self->setup, rpt_letter_setup_unref);
   g_clear_pointer (&self->templates, g_hash_table_unref);
   g_clear_pointer (&self->partials, g_hash_table_unref);
+  g_clear_pointer (&self->globals, g_hash_table_unref);
+  g_free (self->home);
   g_clear_pointer (&self->letters, g_array_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
   g_free (self->db_path);
@@ -202,6 +207,27 @@ partials_for (RptMerge    *self,
       g_hash_table_insert (self->partials, (gpointer) g_intern_string (language), partials);
     }
   return partials;
+}
+
+/* Today and the business in LANGUAGE, made once: every letter renders
+ * with them under its customer's own context. */
+static JsonNode *
+globals_for (RptMerge         *self,
+             RptCustomerStore *store,
+             const char       *language)
+{
+  JsonNode *globals = g_hash_table_lookup (self->globals, language);
+
+  if (globals == NULL)
+    {
+      RptDatabase *db = rpt_customer_store_get_database (store);
+
+      if (self->home == NULL)
+        self->home = rpt_database_get_setting (db, "business_country");
+      globals = _rpt_merge_build_globals (db, language, self->currency, self->today);
+      g_hash_table_insert (self->globals, (gpointer) g_intern_string (language), globals);
+    }
+  return globals;
 }
 
 static RptTemplate *
@@ -369,7 +395,8 @@ check_one (RptMerge          *self,
     }
   if (required[0] != NULL)
     {
-      context = _rpt_merge_build_context (store, customer, lang, self->currency, self->today, facts_only, error);
+      context = _rpt_merge_build_context (store, customer, lang, self->currency, self->today,
+                                          facts_only ? RPT_CONTEXT_FACTS_ONLY : RPT_CONTEXT_FULL, error);
       if (context == NULL)
         return FALSE;
     }
@@ -587,6 +614,7 @@ typedef struct
   RptCustomerStore *store;
   PangoContext     *context;
   GString          *buffer;
+  RptLetterSetup   *setup;
 } Worker;
 
 /* Letter INDEX laid out: its customer read, the template rendered in the
@@ -603,8 +631,6 @@ lay_out_with (RptMerge   *self,
   g_autoptr(RptCustomer) customer = rpt_customer_store_load (store, letter->customer_id, error);
   g_autoptr(JsonNode) context = NULL;
   g_autofree char *address = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *home = NULL;
   RptMergeFormat format = { letter->language, self->currency };
   RptRenderOptions options = { RPT_TEMPLATE_STRICT, NULL, rpt_merge_formatters (), &format };
   RptLetterContent content = { 0 };
@@ -612,22 +638,22 @@ lay_out_with (RptMerge   *self,
 
   if (customer == NULL)
     return NULL;
-  context = _rpt_merge_build_context (store, customer, letter->language, self->currency, self->today, FALSE, error);
+  context = _rpt_merge_build_context (store, customer, letter->language, self->currency, self->today,
+                                      RPT_CONTEXT_NO_GLOBALS, error);
   if (context == NULL || (body = template_for (self, letter->language, error)) == NULL)
     return NULL;
   options.partials = partials_for (self, store, letter->language);
+  options.globals = globals_for (self, store, letter->language);
   g_string_truncate (buffer, 0);
   if (!rpt_template_render_to (body, context, &options, buffer, error))
     return NULL;
-  home = rpt_database_get_setting (rpt_customer_store_get_database (store), "business_country");
-  address = rpt_customer_dup_address (customer, home);
-  date = _rpt_merge_long_date (self->today, letter->language);
+  address = rpt_customer_dup_address (customer, self->home);
   content.address = address;
-  content.date = date;
+  content.date = json_object_get_string_member (json_node_get_object (options.globals), "today");
   content.body = buffer->str;
   content.language = letter->language;
   content.catalog = rpt_catalog_get (letter->language);
-  return rpt_letter_layout_new (self->setup, worker->context, &content, error);
+  return rpt_letter_layout_new (worker->setup, worker->context, &content, error);
 }
 
 /* The same, in the thread the run was started from. */
@@ -638,7 +664,7 @@ lay_out (RptMerge          *self,
          GString           *buffer,
          GError           **error)
 {
-  Worker worker = { store, pango_context (self), buffer };
+  Worker worker = { store, pango_context (self), buffer, self->setup };
 
   return lay_out_with (self, &worker, index, error);
 }
@@ -708,7 +734,7 @@ typedef struct
   GMutex            lock;
   GCond             cond;
   guint             next;       /* the next letter a thread takes */
-  guint             finished;   /* letters done */
+  gint              finished;   /* letters done (atomic) */
   guint             running;    /* threads still running */
   GError           *error;
   GCancellable     *cancellable;
@@ -722,6 +748,7 @@ typedef struct
   guint  first;                 /* a part: letters first … last - 1 */
   guint  last;
   char  *path;                  /* the part's file */
+  RptLetterSetup *setup;        /* the thread's own */
 } Part;
 
 static void
@@ -748,13 +775,13 @@ run_stopped (Run *run)
   return stopped;
 }
 
+/* Counted without waking the thread that reports progress: it looks ten
+ * times a second, and a wake-up per letter would take a core from a
+ * thread that writes letters. */
 static void
 run_done_one (Run *run)
 {
-  g_mutex_lock (&run->lock);
-  run->finished++;
-  g_cond_broadcast (&run->cond);
-  g_mutex_unlock (&run->lock);
+  g_atomic_int_inc (&run->finished);
 }
 
 static gboolean
@@ -836,7 +863,7 @@ run_thread (gpointer data)
   g_autoptr(RptCustomerStore) store = db ? rpt_customer_store_new (db) : NULL;
   g_autoptr(GString) buffer = g_string_new (NULL);
   PangoContext *context = own_pango_context (part->index);
-  Worker worker = { store, context, buffer };
+  Worker worker = { store, context, buffer, part->setup };
   gboolean ok = db != NULL && rpt_database_begin_read (db, &error);
 
   if (ok && part->path != NULL)
@@ -892,6 +919,7 @@ prepare (RptMerge          *self,
       if (template_for (self, language, error) == NULL)
         return FALSE;
       partials_for (self, store, language);
+      globals_for (self, store, language);
     }
   return TRUE;
 }
@@ -921,6 +949,7 @@ run_parts (RptMerge          *self,
     {
       parts[i].run = &run;
       parts[i].index = i;
+      parts[i].setup = rpt_letter_setup_copy (self->setup);
       threads[i] = g_thread_new ("rapport-merge", run_thread, &parts[i]);
     }
   g_mutex_lock (&run.lock);
@@ -928,12 +957,15 @@ run_parts (RptMerge          *self,
     {
       g_cond_wait_until (&run.cond, &run.lock, g_get_monotonic_time () + G_TIME_SPAN_SECOND / 10);
       if (progress != NULL)
-        progress (run.finished, self->letters->len, user_data);
+        progress (g_atomic_int_get (&run.finished), self->letters->len, user_data);
     }
   g_mutex_unlock (&run.lock);
   for (guint i = 0; i < n_parts; i++)
-    g_thread_join (threads[i]);
-  ok = run.error == NULL && run.finished == self->letters->len;
+    {
+      g_thread_join (threads[i]);
+      g_clear_pointer (&parts[i].setup, rpt_letter_setup_unref);
+    }
+  ok = run.error == NULL && (guint) run.finished == self->letters->len;
   if (run.error != NULL)
     g_propagate_error (error, run.error);
   else if (!ok && !g_cancellable_set_error_if_cancelled (cancellable, error))

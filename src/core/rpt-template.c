@@ -1129,6 +1129,8 @@ rpt_template_render_to (RptTemplate             *self,
 
   state.stack = g_ptr_array_sized_new (16);
   state.indent = g_string_new (NULL);
+  if (state.options->globals != NULL)
+    g_ptr_array_add (state.stack, state.options->globals);
   g_ptr_array_add (state.stack, context);
   ok = render_template (&state, self, NULL, error);
   if (!ok)

@@ -82,6 +82,7 @@ typedef struct
   RptPartials        *partials;         /* NULL: there are no partials */
   const RptFormatter *formatters;       /* ended by { NULL, NULL }; may be NULL */
   gpointer            formatter_data;
+  JsonNode           *globals;          /* under the context: what every render shares; may be NULL */
 } RptRenderOptions;
 
 char      *rpt_template_render     (RptTemplate             *self,

@@ -520,6 +520,59 @@ test_bad_input (Fixture       *f,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* Paragraphs the letters share are laid out once and drawn in each; a
+ * tag that goes over two lines still holds for both; each letter keeps
+ * its own text. */
+static void
+test_shared_paragraphs (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(RptLetterTemplate) t = rpt_letter_template_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = ids_of (f, f->ann, f->maria, f->wang, f->ann, (gint64) 0);
+  g_autofree char *path = g_build_filename (f->dir, "shared.pdf", NULL);
+  g_autoptr(RptMerge) merge = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  const char *expect[] = { "Ann", "María", "伟", "Ann" };
+
+  rpt_letter_template_set_name (t, "shared");
+  rpt_letter_template_set_body (t, "en", "<b>Bold over\ntwo lines</b>\n\nHello {{given_name}},\n"
+                                         "A paragraph every letter has.\n");
+  merge = rpt_merge_new (f->store, t, &error);
+  rpt_merge_set_threads (merge, 1);
+  g_assert_true (rpt_merge_check (merge, ids, NULL, NULL, NULL, &error));
+  g_assert_true (rpt_merge_write (merge, RPT_MERGE_ONE_PDF, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  doc = open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 4);
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *text = page_text (doc, i);
+      g_autofree char *hello = g_strdup_printf ("Hello %s,", expect[i]);
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      GList *attributes = poppler_page_get_text_attributes (page);
+      gboolean bold_two = FALSE;
+      const char *two = strstr (text, "two lines");
+
+      g_assert_true (text_has (text, "Bold over"));
+      g_assert_nonnull (two);
+      g_assert_true (text_has (text, hello));
+      g_assert_true (text_has (text, "A paragraph every letter has."));
+      /* the second line of the bold paragraph is bold too */
+      for (GList *l = attributes; l != NULL; l = l->next)
+        {
+          PopplerTextAttributes *a = l->data;
+          glong offset = g_utf8_pointer_to_offset (text, two);
+
+          if (a->start_index <= offset && offset <= a->end_index)
+            bold_two = strstr (a->font_name, "Bold") != NULL;
+        }
+      g_assert_true (bold_two);
+      poppler_page_free_text_attributes (attributes);
+      g_object_unref (page);
+    }
+}
+
 static void
 test_long_street (Fixture       *f,
                   gconstpointer  data)
@@ -715,6 +768,7 @@ main (int   argc,
   g_test_add ("/merge/check-threads", Fixture, NULL, fixture_set_up, test_check_threads, fixture_tear_down);
   g_test_add ("/merge/margins", Fixture, NULL, fixture_set_up, test_margins, fixture_tear_down);
   g_test_add ("/merge/threads", Fixture, NULL, fixture_set_up, test_threads, fixture_tear_down);
+  g_test_add ("/merge/shared-paragraphs", Fixture, NULL, fixture_set_up, test_shared_paragraphs, fixture_tear_down);
   g_test_add ("/merge/long-street", Fixture, NULL, fixture_set_up, test_long_street, fixture_tear_down);
   return g_test_run ();
 }

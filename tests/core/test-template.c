@@ -391,6 +391,25 @@ test_render_to (void)
   g_assert_cmpstr (out->str, ==, "start<0><1><2>");
 }
 
+/* Globals sit under the context: found when the context lacks a name,
+ * hidden when it has it, and sections see both. */
+static void
+test_globals (void)
+{
+  g_autoptr(RptTemplate) template = rpt_template_new ("{{a}} {{b}} {{g.x}}{{#list}} {{b}}{{a}}{{/list}}", NULL);
+  g_autoptr(JsonNode) context = parse_json ("{\"b\": \"B\", \"list\": [{\"a\": 1}, {}]}");
+  g_autoptr(JsonNode) globals = parse_json ("{\"a\": \"ga\", \"b\": \"gb\", \"g\": {\"x\": \"gx\"}}");
+  RptRenderOptions options = { 0 };
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+
+  options.globals = globals;
+  with = rpt_template_render (template, context, &options, NULL);
+  without = rpt_template_render (template, context, NULL, NULL);
+  g_assert_cmpstr (with, ==, "ga B gx B1 Bga");
+  g_assert_cmpstr (without, ==, " B  B1 B");
+}
+
 static void
 test_escape (void)
 {
@@ -576,6 +595,7 @@ main (int    argc,
   g_test_add_func ("/core/template/list-names", test_list_names);
   g_test_add_func ("/core/template/render-to", test_render_to);
   g_test_add_func ("/core/template/escape", test_escape);
+  g_test_add_func ("/core/template/globals", test_globals);
   g_test_add_func ("/core/template/partials-from-dir", test_partials_from_dir);
   g_test_add_func ("/core/template/error/syntax", test_syntax_errors);
   g_test_add_func ("/core/template/error/deep-sections", test_deep_sections);
