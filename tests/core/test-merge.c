@@ -9,6 +9,8 @@
 #include <cairo-pdf.h>
 #include <libintl.h>
 #include <poppler.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "rpt-error.h"
 #include "rpt-letter-store.h"
@@ -465,6 +467,36 @@ test_per_recipient_and_timeline (Fixture       *f,
   }
 }
 
+/* A PDF locked with a password (the standard security handler, keys
+ * that no empty password opens), as an office program saves one. */
+static GBytes *
+encrypted_pdf (void)
+{
+  const char *objects[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    "<< /Filter /Standard /V 1 /R 2 /P -4 /O <1111111111111111111111111111111111111111111111111111111111111111>"
+    " /U <2222222222222222222222222222222222222222222222222222222222222222> >>",
+  };
+  GString *pdf = g_string_new ("%PDF-1.4\n");
+  gsize offsets[G_N_ELEMENTS (objects)], xref;
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      offsets[i] = pdf->len;
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", (guint) G_N_ELEMENTS (objects) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef>"
+                          " <0123456789abcdef0123456789abcdef>] >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                          (guint) G_N_ELEMENTS (objects) + 1, xref);
+  return g_string_free_to_bytes (pdf);
+}
+
 static void
 test_bad_input (Fixture       *f,
                 gconstpointer  data)
@@ -475,6 +507,7 @@ test_bad_input (Fixture       *f,
   g_autoptr(GArray) ids = ids_of (f, f->ann, (gint64) 0);
   g_autoptr(GBytes) not_pdf = g_bytes_new_static ("GIF89a", 6);
   g_autoptr(GBytes) broken = g_bytes_new_static ("%PDF-1.4\n1 0 obj <<", 19);
+  g_autoptr(GBytes) locked = encrypted_pdf ();
   g_autofree char *file = g_build_filename (f->dir, "plain.txt", NULL);
   g_autofree char *under_file = g_build_filename (file, "letters", NULL);
   g_autofree char *pdf = g_build_filename (f->dir, "never.pdf", NULL);
@@ -488,6 +521,12 @@ test_bad_input (Fixture       *f,
   rpt_letter_template_set_letterhead (t, broken, "x.pdf");
   g_assert_null (rpt_merge_new (f->store, t, &error));
   g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID);
+  g_clear_error (&error);
+  /* one protected by a password: said so */
+  rpt_letter_template_set_letterhead (t, locked, "locked.pdf");
+  g_assert_null (rpt_merge_new (f->store, t, &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "password"));
   g_clear_error (&error);
   rpt_letter_template_set_letterhead (t, NULL, NULL);
 
@@ -518,6 +557,54 @@ test_bad_input (Fixture       *f,
   g_assert_false (rpt_merge_write (merge, RPT_MERGE_ONE_PDF, pdf, NULL, NULL, NULL, &error));
   g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+/* The disk fills in the middle of a run (files may grow no larger than
+ * 64 KiB here): the run fails with a clear message, and neither the PDF
+ * nor a part of it is left to look complete — for one thread and two. */
+static void
+test_disk_full (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RptLetterTemplate) t = builtin ("thank-you");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *pdf = g_build_filename (f->dir, "full.pdf", NULL);
+  struct rlimit limit = { 64 * 1024, 64 * 1024 };
+
+  for (int i = 0; i < 60; i++)
+    g_array_append_vals (ids, (gint64[]) { f->wang, f->maria, f->chen, f->ann }, 4);
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RptMerge) merge = rpt_merge_new (f->store, t, &error);
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      rpt_merge_set_threads (merge, threads);
+      g_assert_true (rpt_merge_check (merge, ids, NULL, NULL, NULL, &error));
+      g_assert_false (rpt_merge_write (merge, RPT_MERGE_ONE_PDF, pdf, NULL, NULL, NULL, &error));
+      g_assert_error (error, RPT_ERROR, RPT_ERROR_DISK_FULL);
+      g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+      /* no temporary file or part left behind either */
+      dir = g_dir_open (f->dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_false (strstr (name, "full.pdf") != NULL);
+    }
+}
+
+static void
+run_in_subprocess (const char *path)
+{
+  g_test_trap_subprocess (path, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_disk_full_trap (void)
+{
+  run_in_subprocess ("/merge/disk-full/subprocess");
 }
 
 /* Paragraphs the letters share are laid out once and drawn in each; a
@@ -768,6 +855,8 @@ main (int   argc,
   g_test_add ("/merge/check-threads", Fixture, NULL, fixture_set_up, test_check_threads, fixture_tear_down);
   g_test_add ("/merge/margins", Fixture, NULL, fixture_set_up, test_margins, fixture_tear_down);
   g_test_add ("/merge/threads", Fixture, NULL, fixture_set_up, test_threads, fixture_tear_down);
+  g_test_add ("/merge/disk-full/subprocess", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add_func ("/merge/disk-full", test_disk_full_trap);
   g_test_add ("/merge/shared-paragraphs", Fixture, NULL, fixture_set_up, test_shared_paragraphs, fixture_tear_down);
   g_test_add ("/merge/long-street", Fixture, NULL, fixture_set_up, test_long_street, fixture_tear_down);
   return g_test_run ();
