@@ -252,9 +252,14 @@ rpt_merge_formatters (void)
 
 /* Context -------------------------------------------------------------- */
 
+/* Whether a context for a template that uses the names WANTED (NULL:
+ * any) needs the top-level member NAME. */
+#define WANT(wanted, name) ((wanted) == NULL || g_hash_table_contains ((wanted), (name)))
+
 static void
 add_property_members (JsonBuilder *builder,
-                      RptCustomer *customer)
+                      RptCustomer *customer,
+                      GHashTable  *wanted)
 {
   /* listed once: asking GObject for a class's properties, or a property
    * by its name, takes a lock all threads share */
@@ -285,6 +290,8 @@ add_property_members (JsonBuilder *builder,
       const char *name = g_param_spec_get_qdata (spec, json_name);
       g_auto(GValue) value = G_VALUE_INIT;
 
+      if (!WANT (wanted, name))
+        continue;
       g_value_init (&value, spec->value_type);
       klass->get_property (G_OBJECT (customer), spec->param_id, &value, spec);
       switch (spec->value_type)
@@ -354,23 +361,33 @@ static void
 add_customer_members (JsonBuilder *builder,
                       RptCustomer *customer,
                       const char  *language,
-                      const char  *home)
+                      const char  *home,
+                      GHashTable  *wanted)
 {
   g_autofree char *name = NULL;
   GPtrArray *tags = rpt_customer_get_tags (customer);
 
-  add_property_members (builder, customer);
-  name = customer->kind == RPT_CUSTOMER_PERSON
-         ? rpt_format_person_name (customer->given_name, customer->family_name, customer->name_order,
-                                   customer->language && *customer->language ? customer->language : language)
-         : g_strdup (customer->org_name);
-  add_string (builder, "name", name);
-  add_owned (builder, "salutation", salutation (name, customer->kind == RPT_CUSTOMER_ORGANISATION, language));
-  add_owned (builder, "address", rpt_customer_dup_address (customer, home));
-  add_string (builder, "country_name", customer->country && *customer->country
-                                       ? rpt_country_name (customer->country) : "");
-  add_string (builder, "email", rpt_customer_get_primary (customer, RPT_CONTACT_EMAIL));
-  add_string (builder, "phone", rpt_customer_get_primary (customer, RPT_CONTACT_PHONE));
+  add_property_members (builder, customer, wanted);
+  if (WANT (wanted, "name") || WANT (wanted, "salutation"))
+    {
+      name = customer->kind == RPT_CUSTOMER_PERSON
+             ? rpt_format_person_name (customer->given_name, customer->family_name, customer->name_order,
+                                       customer->language && *customer->language ? customer->language : language)
+             : g_strdup (customer->org_name);
+      add_string (builder, "name", name);
+      add_owned (builder, "salutation", salutation (name, customer->kind == RPT_CUSTOMER_ORGANISATION, language));
+    }
+  if (WANT (wanted, "address"))
+    add_owned (builder, "address", rpt_customer_dup_address (customer, home));
+  if (WANT (wanted, "country_name"))
+    add_string (builder, "country_name", customer->country && *customer->country
+                                         ? rpt_country_name (customer->country) : "");
+  if (WANT (wanted, "email"))
+    add_string (builder, "email", rpt_customer_get_primary (customer, RPT_CONTACT_EMAIL));
+  if (WANT (wanted, "phone"))
+    add_string (builder, "phone", rpt_customer_get_primary (customer, RPT_CONTACT_PHONE));
+  if (!WANT (wanted, "tags"))
+    return;
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
   for (guint i = 0; tags != NULL && i < tags->len; i++)
@@ -462,22 +479,29 @@ _rpt_merge_build_context (RptCustomerStore  *store,
                           const char        *currency,
                           const char        *today,
                           RptContextFlags    flags,
+                          GHashTable        *wanted,
                           GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   RptDatabase *db = rpt_customer_store_get_database (store);
-  RptMergeFacts facts;
+  RptMergeFacts facts = { 0 };
+  const char *fact_names[] = { "lifetime_spend", "purchases", "last_purchase", "open_complaints", "complaint" };
+  gboolean want_facts = FALSE;
 
-  if (!rpt_customer_store_merge_facts (store, rpt_customer_get_id (customer), &facts, error))
+  for (guint i = 0; i < G_N_ELEMENTS (fact_names); i++)
+    want_facts |= WANT (wanted, fact_names[i]);
+  /* the timeline is asked only when the template says something of it */
+  if (want_facts && !rpt_customer_store_merge_facts (store, rpt_customer_get_id (customer), &facts, error))
     return NULL;
   json_builder_begin_object (builder);
   if (!(flags & RPT_CONTEXT_FACTS_ONLY))
     {
       g_autofree char *home = rpt_database_get_setting (db, "business_country");
 
-      add_customer_members (builder, customer, language, home);
+      add_customer_members (builder, customer, language, home, wanted);
     }
-  add_fact_members (builder, &facts, language, currency);
+  if (want_facts)
+    add_fact_members (builder, &facts, language, currency);
   if (!(flags & RPT_CONTEXT_FACTS_ONLY))
     {
       /* value classes and RFM segments come with the segment dashboards */
@@ -489,6 +513,50 @@ _rpt_merge_build_context (RptCustomerStore  *store,
   json_builder_end_object (builder);
   rpt_merge_facts_clear (&facts);
   return json_builder_get_root (builder);
+}
+
+static void
+collect_names (RptTemplate *template,
+               GHashTable  *names)
+{
+  g_autoptr(GPtrArray) list = rpt_template_list_names (template);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const char *name = ((RptTemplateName *) list->pdata[i])->name;
+      gsize length;
+
+      while (g_ascii_isspace (*name))
+        name++;
+      length = strcspn (name, ".| \t");
+      if (length > 0)
+        g_hash_table_add (names, g_strndup (name, length));
+    }
+}
+
+/* The top-level names BODY and the blocks it may include (name → source)
+ * use: a run's contexts need nothing else. NULL when a block does not
+ * even parse — the run will say so; until then, everything is wanted. */
+GHashTable *
+_rpt_merge_names_used (RptTemplate *body,
+                       GHashTable  *partials)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer source;
+
+  collect_names (body, names);
+  g_hash_table_iter_init (&iter, partials);
+  while (g_hash_table_iter_next (&iter, NULL, &source))
+    {
+      g_autoptr(RptTemplate) block = source ? rpt_template_new (source, NULL) : NULL;
+
+      if (source != NULL && block == NULL)
+        return NULL;
+      if (block != NULL)
+        collect_names (block, names);
+    }
+  return g_steal_pointer (&names);
 }
 
 char *
@@ -509,7 +577,7 @@ rpt_merge_context_new (RptCustomerStore  *store,
   g_autofree char *currency = rpt_customer_store_dup_currency (store);
   g_autofree char *today = _rpt_merge_today_iso ();
 
-  return _rpt_merge_build_context (store, customer, language, currency, today, RPT_CONTEXT_FULL, error);
+  return _rpt_merge_build_context (store, customer, language, currency, today, RPT_CONTEXT_FULL, NULL, error);
 }
 
 /* The business's name and each line of its address, joined by SEPARATOR:

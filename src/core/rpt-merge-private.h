@@ -24,7 +24,10 @@ JsonNode *_rpt_merge_build_context (RptCustomerStore  *store,
                                     const char        *currency,
                                     const char        *today,
                                     RptContextFlags    flags,
+                                    GHashTable        *wanted,
                                     GError           **error);
+GHashTable *_rpt_merge_names_used  (RptTemplate       *body,
+                                    GHashTable        *partials);
 JsonNode *_rpt_merge_build_globals (RptDatabase       *db,
                                     const char        *language,
                                     const char        *currency,

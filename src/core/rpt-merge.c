@@ -54,6 +54,8 @@ struct _RptMerge
   GHashTable        *templates;   /* language → RptTemplate */
   GHashTable        *partials;    /* language → RptPartials */
   GHashTable        *globals;     /* language → JsonNode: what all letters share */
+  GHashTable        *sources;     /* language → (name → block source) */
+  GHashTable        *wanted;      /* language → names the letters use, or NULL */
   char              *home;        /* the business's country */
   GArray            *letters;     /* of Letter */
   GPtrArray         *skipped;     /* of RptSkipped */
@@ -74,6 +76,13 @@ skipped_free (gpointer data)
   g_free (skipped->name);
   g_free (skipped->detail);
   g_free (skipped);
+}
+
+static void
+hash_table_unref0 (gpointer table)
+{
+  if (table != NULL)
+    g_hash_table_unref (table);
 }
 
 static void
@@ -105,6 +114,8 @@ rpt_merge_new (RptCustomerStore   *store,
   self->partials = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) rpt_partials_unref);
   self->globals = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) json_node_unref);
+  self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  self->wanted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) hash_table_unref0);
   self->letters = g_array_new (FALSE, TRUE, sizeof (Letter));
   g_array_set_clear_func (self->letters, letter_clear);
   self->skipped = g_ptr_array_new_with_free_func (skipped_free);
@@ -124,6 +135,8 @@ rpt_merge_free (RptMerge *self)
   g_clear_pointer (&self->templates, g_hash_table_unref);
   g_clear_pointer (&self->partials, g_hash_table_unref);
   g_clear_pointer (&self->globals, g_hash_table_unref);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
+  g_clear_pointer (&self->wanted, g_hash_table_unref);
   g_free (self->home);
   g_clear_pointer (&self->letters, g_array_unref);
   g_clear_pointer (&self->skipped, g_ptr_array_unref);
@@ -203,6 +216,7 @@ partials_for (RptMerge    *self,
             g_hash_table_insert (set->blocks, g_strdup (name),
                                  rpt_customer_store_lookup_block (store, name, language));
           }
+      g_hash_table_insert (self->sources, (gpointer) g_intern_string (language), g_hash_table_ref (set->blocks));
       partials = rpt_partials_new (lookup_block, set, block_set_free);
       g_hash_table_insert (self->partials, (gpointer) g_intern_string (language), partials);
     }
@@ -228,6 +242,30 @@ globals_for (RptMerge         *self,
       g_hash_table_insert (self->globals, (gpointer) g_intern_string (language), globals);
     }
   return globals;
+}
+
+static RptTemplate *template_for (RptMerge    *self,
+                                  const char  *language,
+                                  GError     **error);
+
+/* The names letters in LANGUAGE use, or NULL for any: their contexts are
+ * made of those only. The template and blocks must be ready. */
+static GHashTable *
+wanted_for (RptMerge         *self,
+            RptCustomerStore *store,
+            const char       *language)
+{
+  GHashTable *wanted;
+
+  if (!g_hash_table_lookup_extended (self->wanted, language, NULL, (gpointer *) &wanted))
+    {
+      RptTemplate *body = template_for (self, language, NULL);
+
+      partials_for (self, store, language);
+      wanted = body ? _rpt_merge_names_used (body, g_hash_table_lookup (self->sources, language)) : NULL;
+      g_hash_table_insert (self->wanted, (gpointer) g_intern_string (language), wanted);
+    }
+  return wanted;
 }
 
 static RptTemplate *
@@ -396,7 +434,7 @@ check_one (RptMerge          *self,
   if (required[0] != NULL)
     {
       context = _rpt_merge_build_context (store, customer, lang, self->currency, self->today,
-                                          facts_only ? RPT_CONTEXT_FACTS_ONLY : RPT_CONTEXT_FULL, error);
+                                          facts_only ? RPT_CONTEXT_FACTS_ONLY : RPT_CONTEXT_FULL, NULL, error);
       if (context == NULL)
         return FALSE;
     }
@@ -638,9 +676,11 @@ lay_out_with (RptMerge   *self,
 
   if (customer == NULL)
     return NULL;
+  if ((body = template_for (self, letter->language, error)) == NULL)
+    return NULL;
   context = _rpt_merge_build_context (store, customer, letter->language, self->currency, self->today,
-                                      RPT_CONTEXT_NO_GLOBALS, error);
-  if (context == NULL || (body = template_for (self, letter->language, error)) == NULL)
+                                      RPT_CONTEXT_NO_GLOBALS, wanted_for (self, store, letter->language), error);
+  if (context == NULL)
     return NULL;
   options.partials = partials_for (self, store, letter->language);
   options.globals = globals_for (self, store, letter->language);
@@ -920,6 +960,7 @@ prepare (RptMerge          *self,
         return FALSE;
       partials_for (self, store, language);
       globals_for (self, store, language);
+      wanted_for (self, store, language);
     }
   return TRUE;
 }

@@ -607,6 +607,38 @@ test_disk_full_trap (void)
   run_in_subprocess ("/merge/disk-full/subprocess");
 }
 
+/* A run's contexts hold only what the template uses — and what the
+ * blocks it includes use, though the template itself never names it. */
+static void
+test_block_fields (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RptLetterTemplate) block = rpt_letter_template_new ();
+  g_autoptr(RptLetterTemplate) t = rpt_letter_template_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = ids_of (f, f->ann, (gint64) 0);
+  g_autofree char *path = g_build_filename (f->dir, "block.pdf", NULL);
+  g_autoptr(RptMerge) merge = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *text = NULL;
+
+  rpt_letter_template_set_name (block, "where");
+  rpt_letter_template_set_block (block, TRUE);
+  rpt_letter_template_set_body (block, "en", "From {{locality}}, {{#last_purchase}}bought {{item}}{{/last_purchase}}.");
+  g_assert_true (rpt_customer_store_save_letter_template (f->store, block, &error));
+  g_assert_no_error (error);
+  rpt_letter_template_set_name (t, "uses a block");
+  rpt_letter_template_set_body (t, "en", "Hi {{given_name}}\n{{>where}}\n");
+  merge = rpt_merge_new (f->store, t, &error);
+  g_assert_true (rpt_merge_check (merge, ids, NULL, NULL, NULL, &error));
+  g_assert_true (rpt_merge_write (merge, RPT_MERGE_ONE_PDF, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  doc = open_pdf (path);
+  text = page_text (doc, 0);
+  g_assert_true (text_has (text, "Hi Ann"));
+  g_assert_true (text_has (text, "From Springfield, bought Teapot."));
+}
+
 /* Paragraphs the letters share are laid out once and drawn in each; a
  * tag that goes over two lines still holds for both; each letter keeps
  * its own text. */
@@ -857,6 +889,7 @@ main (int   argc,
   g_test_add ("/merge/threads", Fixture, NULL, fixture_set_up, test_threads, fixture_tear_down);
   g_test_add ("/merge/disk-full/subprocess", Fixture, NULL, fixture_set_up, test_disk_full, fixture_tear_down);
   g_test_add_func ("/merge/disk-full", test_disk_full_trap);
+  g_test_add ("/merge/block-fields", Fixture, NULL, fixture_set_up, test_block_fields, fixture_tear_down);
   g_test_add ("/merge/shared-paragraphs", Fixture, NULL, fixture_set_up, test_shared_paragraphs, fixture_tear_down);
   g_test_add ("/merge/long-street", Fixture, NULL, fixture_set_up, test_long_street, fixture_tear_down);
   return g_test_run ();
