@@ -19,6 +19,7 @@
 #include "rpt-error.h"
 #include "rpt-letter-store.h"
 #include "rpt-merge.h"
+#include "rpt-questionnaire-store.h"
 #include "rpt-template.h"
 
 typedef int (*CommandFunc) (const char *db_path, int argc, char **argv);
@@ -379,6 +380,119 @@ cmd_merge (const char  *db_path,
   return EXIT_SUCCESS;
 }
 
+/* questionnaire list | export KEY [--output FILE] | import FILE */
+static int
+cmd_questionnaire (const char  *db_path,
+                   int          argc,
+                   char       **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the export to FILE instead of the output"), "FILE" },
+    { NULL }
+  };
+  g_autoptr(RptDatabase) db = NULL;
+  g_autoptr(RptCustomerStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!parse_options (entries, "questionnaire", "list | export KEY | import FILE",
+                      _("List, export or import questionnaires (JSON, as described in the help)."),
+                      &argc, &argv, &status))
+    return status;
+  if (argc < 2)
+    return fail (_("questionnaire needs list, export KEY or import FILE"));
+  if ((db = open_database (db_path, RPT_DATABASE_CREATE, &status)) == NULL)
+    return status;
+  store = rpt_customer_store_new (db);
+  if (!rpt_customer_store_ensure_questionnaires (store, &error))
+    return fail ("%s", error->message);
+  if (g_str_equal (argv[1], "list") && argc == 2)
+    {
+      g_autoptr(GPtrArray) list = rpt_customer_store_list_questionnaires (store, &error);
+
+      if (list == NULL)
+        return fail ("%s", error->message);
+      for (guint i = 0; i < list->len; i++)
+        {
+          RptQuestionnaire *q = list->pdata[i];
+
+          printf ("%-28s %3d  %6u  %s\n", rpt_questionnaire_get_key (q), rpt_questionnaire_get_version (q),
+                  rpt_customer_store_count_responses (store, rpt_questionnaire_get_id (q), TRUE),
+                  rpt_questionnaire_get_title (q, NULL));
+        }
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (argv[1], "export") && argc == 3)
+    {
+      g_autoptr(RptQuestionnaire) q = rpt_customer_store_find_questionnaire (store, argv[2], &error);
+      g_autofree char *json = NULL;
+
+      if (q == NULL)
+        return fail ("%s", error->message);
+      json = rpt_questionnaire_to_json (q);
+      if (output != NULL)
+        return g_file_set_contents (output, json, -1, &error) ? EXIT_SUCCESS : fail ("%s", error->message);
+      printf ("%s\n", json);
+      return EXIT_SUCCESS;
+    }
+  if (g_str_equal (argv[1], "import") && argc == 3)
+    {
+      g_autofree char *json = NULL;
+      gsize length = 0;
+      g_autoptr(RptQuestionnaire) q = NULL;
+
+      if (!g_file_get_contents (argv[2], &json, &length, &error)
+          || (q = rpt_questionnaire_new_from_json (json, length, &error)) == NULL
+          || !rpt_customer_store_save_questionnaire (store, q, &error))
+        return fail ("%s", error->message);
+      printf (_("Imported “%s” as %s version %d\n"), rpt_questionnaire_get_title (q, NULL),
+              rpt_questionnaire_get_key (q), rpt_questionnaire_get_version (q));
+      return EXIT_SUCCESS;
+    }
+  return fail (_("questionnaire needs list, export KEY or import FILE"));
+}
+
+/* benchmark RESPONSE_ID: the response's scores among its peers, as JSON */
+static int
+cmd_benchmark (const char  *db_path,
+               int          argc,
+               char       **argv)
+{
+  g_autofree char *language = NULL;
+  GOptionEntry entries[] = {
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("Language of the titles (default: the response's)"), "LANG" },
+    { NULL }
+  };
+  g_autoptr(RptDatabase) db = NULL;
+  g_autoptr(RptCustomerStore) store = NULL;
+  g_autoptr(RptBenchmark) benchmark = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *text = NULL;
+  guint64 id;
+  int status = 0;
+
+  if (!parse_options (entries, "benchmark", "RESPONSE_ID",
+                      _("Print a response's scores, percentiles among its peers, cohort and flags as JSON."),
+                      &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    return fail (_("benchmark needs the number of a response"));
+  if ((db = open_database (db_path, RPT_DATABASE_READ_ONLY | RPT_DATABASE_NO_BACKUP, &status)) == NULL)
+    return status;
+  store = rpt_customer_store_new (db);
+  if ((benchmark = rpt_customer_store_benchmark (store, (gint64) id, &error)) == NULL)
+    return fail ("%s", error->message);
+  json = rpt_benchmark_to_json (benchmark, language);
+  json_generator_set_root (generator, json);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "demo", cmd_demo, N_("Fill a new database with a demo shop") },
   { "check", cmd_check, N_("Check the database for damage") },
@@ -386,6 +500,8 @@ static const Command commands[] = {
   { "restore", cmd_restore, N_("Replace the database with a backup") },
   { "render", cmd_render, N_("Fill in a Mustache template from a JSON file") },
   { "merge", cmd_merge, N_("Write letters, envelopes or labels for many customers") },
+  { "questionnaire", cmd_questionnaire, N_("List, export or import questionnaires") },
+  { "benchmark", cmd_benchmark, N_("Show a response's scores among its peers") },
 };
 
 static void
@@ -393,7 +509,7 @@ print_usage (FILE *out)
 {
   fprintf (out, "%s\n  rapport-cli [--db FILE] COMMAND [OPTION…]\n\n%s\n", _("Usage:"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Without --db, the default database in your data folder is used. "
                             "“rapport-cli COMMAND --help” describes a command."));
 }

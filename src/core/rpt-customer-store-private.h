@@ -5,6 +5,7 @@
 #pragma once
 
 #include "rpt-customer-store.h"
+#include "rpt-timeline-entry.h"
 
 G_BEGIN_DECLS
 
@@ -41,5 +42,8 @@ gboolean _rpt_customer_store_fill_sort_names (RptDatabase      *db,
 gboolean _rpt_customer_store_reindex_all    (RptDatabase       *db,
                                              GError           **error);
 char    *_rpt_now_utc                       (void);
+gboolean _rpt_customer_store_insert_entry   (RptCustomerStore  *self,
+                                             RptTimelineEntry  *entry,
+                                             GError           **error);
 
 G_END_DECLS

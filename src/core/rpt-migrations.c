@@ -169,6 +169,40 @@ static const char migration_5[] =
 static const char migration_6[] =
   "ALTER TABLE letter_templates ADD COLUMN margins TEXT NOT NULL DEFAULT '';";
 
+/* 7: questionnaires (each version its own row, the definition in the
+ * documented JSON format), responses, their answers, and the scores a
+ * completed response earned — the overall index under the dimension ''. */
+static const char migration_7[] =
+  "CREATE TABLE questionnaires ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  builtin INTEGER NOT NULL DEFAULT 0,"
+  "  definition TEXT NOT NULL,"
+  "  created TEXT NOT NULL,"
+  "  UNIQUE (key, version));"
+  "CREATE TABLE responses ("
+  "  id INTEGER PRIMARY KEY,"
+  "  questionnaire_id INTEGER NOT NULL REFERENCES questionnaires (id) ON DELETE CASCADE,"
+  "  customer_id INTEGER REFERENCES customers (id) ON DELETE SET NULL,"
+  "  industry TEXT NOT NULL DEFAULT '',"
+  "  size_band INTEGER NOT NULL DEFAULT 0,"
+  "  language TEXT NOT NULL DEFAULT '',"
+  "  started TEXT NOT NULL,"
+  "  completed TEXT);"
+  "CREATE INDEX responses_by_cohort ON responses (questionnaire_id, industry, size_band);"
+  "CREATE INDEX responses_by_customer ON responses (customer_id);"
+  "CREATE TABLE answers ("
+  "  response_id INTEGER NOT NULL REFERENCES responses (id) ON DELETE CASCADE,"
+  "  question TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (response_id, question)) WITHOUT ROWID;"
+  "CREATE TABLE response_scores ("
+  "  response_id INTEGER NOT NULL REFERENCES responses (id) ON DELETE CASCADE,"
+  "  dimension TEXT NOT NULL,"
+  "  score REAL NOT NULL,"
+  "  PRIMARY KEY (response_id, dimension)) WITHOUT ROWID;";
+
 static const Migration migrations[RPT_SCHEMA_VERSION] = {
   { migration_1, NULL },
   { migration_2, _rpt_customer_store_fill_sort_names },
@@ -176,6 +210,7 @@ static const Migration migrations[RPT_SCHEMA_VERSION] = {
   { migration_4, NULL },
   { migration_5, NULL },
   { migration_6, NULL },
+  { migration_7, NULL },
 };
 
 G_STATIC_ASSERT (RPT_APPLICATION_ID == 1380995156);

@@ -305,6 +305,20 @@ insert_entry (RptCustomerStore  *self,
          && touch_customer (rpt_customer_store_get_database (self), e->customer_id, error);
 }
 
+/* For writes that add an entry within their own transaction. */
+gboolean
+_rpt_customer_store_insert_entry (RptCustomerStore  *self,
+                                  RptTimelineEntry  *entry,
+                                  GError           **error)
+{
+  if (entry->occurred == NULL || *entry->occurred == '\0')
+    {
+      g_free (entry->occurred);
+      entry->occurred = _rpt_now_utc ();
+    }
+  return insert_entry (self, entry, error);
+}
+
 /* The end of every change to a timeline: commit when the writes went well
  * (OK), else roll back; then the card and its timeline are drawn again. */
 static gboolean
