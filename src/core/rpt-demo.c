@@ -22,6 +22,7 @@
 #include "rpt-demo.h"
 #include "rpt-error.h"
 #include "rpt-fields.h"
+#include "rpt-questionnaire-store.h"
 #include "rpt-search.h"
 #include "rpt-timeline-entry-private.h"
 
@@ -556,6 +557,101 @@ end_of_history (const char  *today,
   return (time_t) g_date_time_to_unix (day);
 }
 
+/* One answer to QUESTION from a respondent whose business is about
+ * LEVEL (0 … 4) along: near it, never exactly it. */
+static char *
+demo_answer (GRand       *rand,
+             RptQuestion *question,
+             int          level)
+{
+  int spread = g_rand_int_range (rand, -1, 2);
+
+  switch (question->kind)
+    {
+    case RPT_QUESTION_SCALE:
+      return g_strdup_printf ("%d", CLAMP (level + 1 + spread, 1, 5));
+    case RPT_QUESTION_SINGLE:
+      {
+        guint n = question->options->len;
+        guint pick_index = CLAMP ((int) (n - 1) * (level + spread) / 4, 0, (int) n - 1);
+
+        return g_strdup (((RptOption *) question->options->pdata[pick_index])->key);
+      }
+    case RPT_QUESTION_YES_NO:
+      return g_strdup (level + spread >= 2 ? "yes" : "no");
+    case RPT_QUESTION_NUMBER:
+      return g_strdup_printf ("%g", question->min + (question->max - question->min) * CLAMP (level + spread, 0, 4) / 4);
+    default:
+      return NULL;
+    }
+}
+
+/* Responses to the scored built-in questionnaires from about one card in
+ * three (at most 400 each), across the cards' industries and sizes. */
+static gboolean
+add_demo_responses (RptCustomerStore  *store,
+                    guint32            seed,
+                    guint              customers,
+                    GError           **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed ^ 0x5eed);
+  guint n = MIN (customers / 3, 400);
+
+  if (!rpt_customer_store_ensure_questionnaires (store, error)
+      || (list = rpt_customer_store_list_questionnaires (store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len && n > 0; i++)
+    {
+      RptQuestionnaire *q = list->pdata[i];
+      g_autofree RptResponseData *responses = NULL;
+      g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+      g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+      GPtrArray *sections = rpt_questionnaire_get_sections (q);
+      gboolean ok;
+
+      if (!rpt_questionnaire_is_scored (q))
+        continue;
+      responses = g_new0 (RptResponseData, n);
+      for (guint r = 0; r < n; r++)
+        {
+          gint64 id = 1 + g_rand_int_range (rand, 0, customers);
+          RptCustomer *card = rpt_customer_store_load_summary (store, id, NULL);
+          const char *industry;
+          int level;
+          GHashTable *answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+          if (card == NULL)
+            card = rpt_customer_new (RPT_CUSTOMER_PERSON);
+          g_ptr_array_add (cards, card);
+          industry = card->industry && *card->industry ? card->industry : industries[r % 8];
+          /* industries differ, bigger businesses a little ahead */
+          level = CLAMP ((int) (g_str_hash (industry) % 3) + (card->size_band >= RPT_SIZE_SMALL), 0, 4);
+          for (guint s = 0; s < sections->len; s++)
+            {
+              GPtrArray *questions = ((RptSection *) sections->pdata[s])->questions;
+
+              for (guint k = 0; k < questions->len; k++)
+                {
+                  RptQuestion *question = questions->pdata[k];
+                  char *value = demo_answer (rand, question, level);
+
+                  if (value != NULL)
+                    g_hash_table_insert (answers, question->key, value);
+                }
+            }
+          g_ptr_array_add (keep, answers);
+          responses[r] = (RptResponseData) { card->id, industry,
+                                             card->size_band ? card->size_band : 1 + (int) (r % 5),
+                                             card->language, answers };
+        }
+      ok = rpt_customer_store_add_responses (store, q, responses, n, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rpt_demo_generate (RptCustomerStore      *store,
                    const RptDemoOptions  *options,
@@ -595,7 +691,8 @@ rpt_demo_generate (RptCustomerStore      *store,
       rpt_customer_store_bulk_abort (store);
       return FALSE;
     }
-  if (!rpt_customer_store_bulk_commit (store, error))
+  if (!rpt_customer_store_bulk_commit (store, error)
+      || !add_demo_responses (store, options->seed, options->customers, error))
     return FALSE;
   if (options->progress != NULL)
     options->progress (options->customers, options->customers, options->user_data);

@@ -630,6 +630,81 @@ rpt_customer_store_complete_response (RptCustomerStore  *self,
   return TRUE;
 }
 
+static gboolean
+insert_response (RptDatabase            *db,
+                 RptQuestionnaire       *q,
+                 const RptResponseData  *data,
+                 const char             *now,
+                 GError                **error)
+{
+  sqlite3_stmt *stmt = rpt_database_prepare (db,
+    "INSERT INTO responses (questionnaire_id, customer_id, industry, size_band, language, started, completed)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  sqlite3_stmt *answer;
+  g_autoptr(GHashTable) scores = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 id;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, q->id);
+  if (data->customer_id != 0)
+    sqlite3_bind_int64 (stmt, 2, data->customer_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  sqlite3_bind_text (stmt, 3, data->industry ? data->industry : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, data->size_band);
+  sqlite3_bind_text (stmt, 5, data->language ? data->language : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  if (!rpt_database_step_done (db, stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (rpt_database_get_handle (db));
+  answer = rpt_database_prepare (db, "INSERT INTO answers (response_id, question, value) VALUES (?, ?, ?)", error);
+  if (answer == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, data->answers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RptQuestion *question = rpt_questionnaire_find_question (q, key);
+
+      if (question == NULL)
+        {
+          g_set_error (error, RPT_ERROR, RPT_ERROR_INVALID,
+                       _("The questionnaire (version %d) has no question “%s”."), q->version, (const char *) key);
+          return FALSE;
+        }
+      if (!rpt_question_check_answer (question, value, data->language, error))
+        return FALSE;
+      sqlite3_bind_int64 (answer, 1, id);
+      sqlite3_bind_text (answer, 2, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (answer, 3, value, -1, SQLITE_TRANSIENT);
+      if (!rpt_database_step_done (db, answer, error))
+        return FALSE;
+    }
+  scores = rpt_scoring_scores (q, data->answers);
+  return write_scores (db, id, scores, error);
+}
+
+gboolean
+rpt_customer_store_add_responses (RptCustomerStore       *self,
+                                  RptQuestionnaire       *questionnaire,
+                                  const RptResponseData  *responses,
+                                  guint                   n_responses,
+                                  GError                **error)
+{
+  RptDatabase *db = rpt_customer_store_get_database (self);
+  g_autofree char *now = _rpt_now_utc ();
+  gboolean ok = TRUE;
+
+  if (!rpt_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; ok && i < n_responses; i++)
+    ok = insert_response (db, questionnaire, &responses[i], now, error);
+  return fail (db, ok && rpt_database_commit (db, error));
+}
+
 /* Benchmarks ----------------------------------------------------------- */
 
 static int
@@ -917,6 +992,8 @@ cohort_level_name (RptCohortLevel level)
   return names[level];
 }
 
+/* Figures out of 100 are given whole: that is how they are read, and no
+ * reader is misled by a binary fraction's last digits. */
 JsonNode *
 rpt_benchmark_to_json (RptBenchmark *self,
                        const char   *language)
@@ -959,17 +1036,17 @@ rpt_benchmark_to_json (RptBenchmark *self,
       json_builder_add_string_value (b, dimension ? rpt_text_get (dimension->title, lang, q->default_language)
                                                   : _("Overall"));
       json_builder_set_member_name (b, "score");
-      json_builder_add_double_value (b, round (dr->score * 10) / 10);
+      json_builder_add_int_value (b, (gint64) round (dr->score));
       if (dr->percentile >= 0)
         {
           json_builder_set_member_name (b, "percentile");
-          json_builder_add_double_value (b, round (dr->percentile * 10) / 10);
+          json_builder_add_int_value (b, (gint64) round (dr->percentile));
           json_builder_set_member_name (b, "median");
-          json_builder_add_double_value (b, round (dr->median * 10) / 10);
+          json_builder_add_int_value (b, (gint64) round (dr->median));
           json_builder_set_member_name (b, "q1");
-          json_builder_add_double_value (b, round (dr->q1 * 10) / 10);
+          json_builder_add_int_value (b, (gint64) round (dr->q1));
           json_builder_set_member_name (b, "q3");
-          json_builder_add_double_value (b, round (dr->q3 * 10) / 10);
+          json_builder_add_int_value (b, (gint64) round (dr->q3));
         }
       json_builder_end_object (b);
     }
@@ -999,9 +1076,9 @@ rpt_benchmark_to_json (RptBenchmark *self,
         json_builder_add_string_value (b, flag->measures[j]);
       json_builder_end_array (b);
       json_builder_set_member_name (b, "self_score");
-      json_builder_add_double_value (b, round (flag->self_score * 10) / 10);
+      json_builder_add_int_value (b, (gint64) round (flag->self_score));
       json_builder_set_member_name (b, "measured_score");
-      json_builder_add_double_value (b, round (flag->measured_score * 10) / 10);
+      json_builder_add_int_value (b, (gint64) round (flag->measured_score));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -1011,12 +1088,12 @@ rpt_benchmark_to_json (RptBenchmark *self,
     if (self->qualification.answered[k])
       {
         json_builder_set_member_name (b, rpt_qualification_to_string (k));
-        json_builder_add_double_value (b, round (self->qualification.component[k] * 10) / 10);
+        json_builder_add_int_value (b, (gint64) round (self->qualification.component[k]));
       }
   if (self->qualification.score >= 0)
     {
       json_builder_set_member_name (b, "score");
-      json_builder_add_double_value (b, round (self->qualification.score * 10) / 10);
+      json_builder_add_int_value (b, (gint64) round (self->qualification.score));
     }
   json_builder_set_member_name (b, "not_likely_to_buy");
   json_builder_add_boolean_value (b, self->qualification.unlikely);

@@ -101,6 +101,22 @@ GHashTable    *rpt_customer_store_load_answers   (RptCustomerStore  *self,
 gboolean       rpt_customer_store_complete_response (RptCustomerStore *self,
                                                      gint64            response_id,
                                                      GError          **error);
+typedef struct
+{
+  gint64      customer_id;   /* 0: anonymous */
+  const char *industry;
+  int         size_band;
+  const char *language;
+  GHashTable *answers;       /* question key → value, checked */
+} RptResponseData;
+
+/* Completed responses added at once (demo data, a web form's batch), in
+ * one transaction: all or none. */
+gboolean       rpt_customer_store_add_responses  (RptCustomerStore  *self,
+                                                  RptQuestionnaire  *questionnaire,
+                                                  const RptResponseData *responses,
+                                                  guint              n_responses,
+                                                  GError           **error);
 RptBenchmark  *rpt_customer_store_benchmark      (RptCustomerStore  *self,
                                                   gint64             response_id,
                                                   GError           **error);

@@ -58,6 +58,16 @@ check "labels on a sheet of one's own" '"$cli" --db "$dir/letters.db" merge -t "
 check "a sheet whose labels overlap is refused" '! "$cli" --db "$dir/letters.db" merge -t "We miss you" -r all -o "$dir/bad.pdf" --labels custom:3x8,80x36,0x0,70x36 2>"$dir/err" >/dev/null && grep -q "overlap" "$dir/err" && [ ! -e "$dir/bad.pdf" ]'
 check "an unknown template is an error" '! "$cli" --db "$dir/letters.db" merge -t "No such" -r all -o "$dir/x.pdf" 2>/dev/null && [ ! -e "$dir/x.pdf" ]'
 
+check "the built-in questionnaires are listed, with responses from the demo" '"$cli" --db "$dir/letters.db" questionnaire list | grep -q "^personalization-readiness .* 1 .*[1-9][0-9]*  Personalization readiness$"'
+check "a questionnaire exports as JSON and imports as its next version" '"$cli" --db "$dir/letters.db" questionnaire export b2b-needs -o "$dir/b2b.json" && grep -q "\"rapport-questionnaire\"" "$dir/b2b.json" && "$cli" --db "$dir/letters.db" questionnaire import "$dir/b2b.json" | grep -q "b2b-needs version 2"'
+printf '{"format": "rapport-questionnaire", "key": "x", "title": {"en": "X"}, "sections": [{"key": "s", "title": {"en": "S"}, "questions": [{"key": "q", "kind": "scale", "text": 7}]}]}' >"$dir/bad-q.json"
+out=$("$cli" --db "$dir/letters.db" questionnaire import "$dir/bad-q.json" 2>&1); st=$?
+check "a malformed questionnaire is refused in one line saying where, nothing stored" '[ $st -eq 1 ] && [ $(printf "%s\n" "$out" | wc -l) -eq 1 ] && grep -q "sections\[0\].questions\[0\].text" <<<"$out" && ! "$cli" --db "$dir/letters.db" questionnaire list | grep -q "^x "'
+response=$(sqlite3 "$dir/letters.db" "SELECT id FROM responses ORDER BY id LIMIT 1" 2>/dev/null || echo 1)
+out=$("$cli" --db "$dir/letters.db" benchmark "$response")
+check "benchmark prints the scores, the cohort and its size as JSON" 'grep -q "\"cohort\"" <<<"$out" && grep -q "\"strengths\"" <<<"$out" && python3 -c "import json,sys; d=json.load(sys.stdin); c=d[\"cohort\"]; assert c[\"level\"]==\"none\" or c[\"size\"]>=5" <<<"$out"'
+check "benchmark of no response is an error" '! "$cli" --db "$dir/letters.db" benchmark 999999 2>/dev/null'
+
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"
 [ $failed -eq 0 ]
