@@ -716,56 +716,67 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-/* The scores of DIMENSION in a cohort, sorted */
-static GArray *
+static void
+array_unref0 (gpointer array)
+{
+  g_array_unref (array);
+}
+
+/* The scores of every dimension in a cohort: dimension → sorted GArray
+ * of double. One read of the cohort's members and their scores. */
+static GHashTable *
 cohort_scores (RptDatabase   *db,
                gint64         questionnaire_id,
                RptCohortLevel level,
                const char    *industry,
                int            size_band,
-               const char    *dimension,
                GError       **error)
 {
   static const char *const sql[] = {
     NULL,
-    "SELECT s.score FROM responses r JOIN response_scores s ON s.response_id = r.id"
-    " WHERE r.questionnaire_id = ?1 AND r.industry = ?2 AND r.size_band = ?3 AND r.completed IS NOT NULL"
-    " AND s.dimension = ?4",
-    "SELECT s.score FROM responses r JOIN response_scores s ON s.response_id = r.id"
-    " WHERE r.questionnaire_id = ?1 AND r.industry = ?2 AND r.completed IS NOT NULL AND s.dimension = ?4",
-    "SELECT s.score FROM responses r JOIN response_scores s ON s.response_id = r.id"
-    " WHERE r.questionnaire_id = ?1 AND r.completed IS NOT NULL AND s.dimension = ?4",
+    "SELECT s.dimension, s.score FROM responses r JOIN response_scores s ON s.response_id = r.id"
+    " WHERE r.questionnaire_id = ?1 AND r.industry = ?2 AND r.size_band = ?3 AND r.completed IS NOT NULL",
+    "SELECT s.dimension, s.score FROM responses r JOIN response_scores s ON s.response_id = r.id"
+    " WHERE r.questionnaire_id = ?1 AND r.industry = ?2 AND r.completed IS NOT NULL",
+    "SELECT s.dimension, s.score FROM responses r JOIN response_scores s ON s.response_id = r.id"
+    " WHERE r.questionnaire_id = ?1 AND r.completed IS NOT NULL",
   };
   sqlite3_stmt *stmt = rpt_database_prepare (db, sql[level], error);
-  GArray *scores = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) scores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, array_unref0);
+  GHashTableIter iter;
+  gpointer values;
   int rc;
 
   if (stmt == NULL)
-    {
-      g_array_unref (scores);
-      return NULL;
-    }
+    return NULL;
   sqlite3_bind_int64 (stmt, 1, questionnaire_id);
   if (level == RPT_COHORT_INDUSTRY_SIZE || level == RPT_COHORT_INDUSTRY)
     sqlite3_bind_text (stmt, 2, industry, -1, SQLITE_TRANSIENT);
   if (level == RPT_COHORT_INDUSTRY_SIZE)
     sqlite3_bind_int (stmt, 3, size_band);
-  sqlite3_bind_text (stmt, 4, dimension, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      double score = sqlite3_column_double (stmt, 0);
+      const char *dimension = (const char *) sqlite3_column_text (stmt, 0);
+      double score = sqlite3_column_double (stmt, 1);
+      GArray *array = g_hash_table_lookup (scores, dimension);
 
-      g_array_append_val (scores, score);
+      if (array == NULL)
+        {
+          array = g_array_new (FALSE, FALSE, sizeof (double));
+          g_hash_table_insert (scores, g_strdup (dimension), array);
+        }
+      g_array_append_val (array, score);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       rpt_database_set_error (db, rc, error);
-      g_array_unref (scores);
       return NULL;
     }
-  qsort (scores->data, scores->len, sizeof (double), compare_doubles);
-  return scores;
+  g_hash_table_iter_init (&iter, scores);
+  while (g_hash_table_iter_next (&iter, NULL, &values))
+    qsort (((GArray *) values)->data, ((GArray *) values)->len, sizeof (double), compare_doubles);
+  return g_steal_pointer (&scores);
 }
 
 static guint
@@ -888,6 +899,7 @@ rpt_customer_store_benchmark (RptCustomerStore  *self,
   g_autoptr(RptBenchmark) result = g_new0 (RptBenchmark, 1);
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GHashTable) scores = NULL;
+  g_autoptr(GHashTable) peers = NULL;
   ResponseRow row;
   GPtrArray *dimensions;
   gboolean ok = TRUE;
@@ -922,7 +934,6 @@ rpt_customer_store_benchmark (RptCustomerStore  *self,
   scores = rpt_scoring_scores (result->questionnaire, answers);
   result->flags = rpt_scoring_consistency (result->questionnaire, answers);
   rpt_scoring_qualify (result->questionnaire, answers, &result->qualification);
-  result->respondents = cohort_count (db, row.questionnaire_id, RPT_COHORT_ALL, NULL, 0);
 
   /* the narrowest cohort of at least RPT_MIN_COHORT, only once the
    * response itself is among those counted */
@@ -948,10 +959,15 @@ rpt_customer_store_benchmark (RptCustomerStore  *self,
 
   result->dimensions = g_ptr_array_new_with_free_func (dimension_result_free);
   dimensions = rpt_questionnaire_get_dimensions (result->questionnaire);
+  if (result->cohort != RPT_COHORT_NONE
+      && (peers = cohort_scores (db, row.questionnaire_id, result->cohort, row.industry, row.size_band,
+                                 error)) == NULL)
+    ok = FALSE;
   for (guint i = 0; ok && i <= dimensions->len; i++)
     {
       const char *key = i < dimensions->len ? ((RptDimension *) dimensions->pdata[i])->key : "";
       double *score = g_hash_table_lookup (scores, key);
+      GArray *values = peers ? g_hash_table_lookup (peers, key) : NULL;
       RptDimensionResult *dr;
 
       if (score == NULL)
@@ -961,19 +977,11 @@ rpt_customer_store_benchmark (RptCustomerStore  *self,
       dr->score = *score;
       dr->percentile = dr->q1 = dr->median = dr->q3 = -1;
       g_ptr_array_add (result->dimensions, dr);
-      if (result->cohort != RPT_COHORT_NONE)
+      /* a dimension fewer peers answered than a cohort needs shows no comparison */
+      if (values != NULL && values->len >= RPT_MIN_COHORT)
         {
-          g_autoptr(GArray) peers = cohort_scores (db, row.questionnaire_id, result->cohort, row.industry,
-                                                   row.size_band, key, error);
-
-          if (peers == NULL)
-            ok = FALSE;
-          /* a dimension fewer peers answered than a cohort needs shows no comparison */
-          else if (peers->len >= RPT_MIN_COHORT)
-            {
-              dr->percentile = rpt_percentile_rank (dr->score, (double *) peers->data, peers->len);
-              rpt_quartiles ((double *) peers->data, peers->len, &dr->q1, &dr->median, &dr->q3);
-            }
+          dr->percentile = rpt_percentile_rank (dr->score, (double *) values->data, values->len);
+          rpt_quartiles ((double *) values->data, values->len, &dr->q1, &dr->median, &dr->q3);
         }
     }
   response_row_clear (&row);

@@ -40,7 +40,6 @@ typedef struct
   char                   *industry;      /* the cohort's, "" when not by industry */
   int                     size_band;     /* the cohort's, 0 when not by size */
   guint                   cohort_size;   /* 0, or at least RPT_MIN_COHORT */
-  guint                   respondents;   /* completed responses to this version */
   GPtrArray              *dimensions;    /* of RptDimensionResult, the questionnaire's order, overall last */
   char                  **strengths;     /* dimension keys, best first */
   char                  **weaknesses;    /* weakest first */

@@ -1,5 +1,5 @@
 /* rpt-questionnaire.c — questionnaires, read from and written to the
- * documented JSON format (help/C/questionnaire-format.page)
+ * JSON format that rapport-cli questionnaire export writes
  *
  * A file from elsewhere is checked whole before anything is made of it:
  * its size, its nesting, every type, every key and reference; the first
