@@ -400,9 +400,12 @@ rpt_customer_store_set_answer (RptCustomerStore  *self,
   sqlite3_stmt *stmt;
   gboolean ok;
 
+  g_autofree char *language = NULL;
+
   if (!read_response (db, response_id, &row, error))
     return FALSE;
   q = rpt_customer_store_load_questionnaire (self, row.questionnaire_id, error);
+  language = g_steal_pointer (&row.language);
   response_row_clear (&row);
   if (q == NULL)
     return FALSE;
@@ -414,7 +417,7 @@ rpt_customer_store_set_answer (RptCustomerStore  *self,
       return FALSE;
     }
   /* an empty answer takes the answer back */
-  if (value != NULL && *value != '\0' && !rpt_question_check_answer (asked, value, row.language, error))
+  if (value != NULL && *value != '\0' && !rpt_question_check_answer (asked, value, language, error))
     return FALSE;
   if (!rpt_database_begin (db, error))
     return FALSE;
