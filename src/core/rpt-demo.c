@@ -624,7 +624,8 @@ add_demo_responses (RptCustomerStore  *store,
           if (card == NULL)
             card = rpt_customer_new (RPT_CUSTOMER_PERSON);
           g_ptr_array_add (cards, card);
-          industry = card->industry && *card->industry ? card->industry : industries[r % 8];
+          /* most respondents answer for a business of a few common kinds: peer groups fill up */
+          industry = card->industry && *card->industry ? card->industry : industries[r % 4];
           /* industries differ, bigger businesses a little ahead */
           level = CLAMP ((int) (g_str_hash (industry) % 3) + (card->size_band >= RPT_SIZE_SMALL), 0, 4);
           for (guint s = 0; s < sections->len; s++)
@@ -642,7 +643,8 @@ add_demo_responses (RptCustomerStore  *store,
             }
           g_ptr_array_add (keep, answers);
           responses[r] = (RptResponseData) { card->id, industry,
-                                             card->size_band ? card->size_band : 1 + (int) (r % 5),
+                                             card->size_band ? card->size_band
+                                                             : r % 2 ? RPT_SIZE_MICRO : RPT_SIZE_SMALL,
                                              card->language, answers };
         }
       ok = rpt_customer_store_add_responses (store, q, responses, n, error);

@@ -419,6 +419,29 @@ static const Example examples[] = {
         "Your opinion helps us to improve. Please contact us if anything is still not right.\n"
         "\n"
         "{{> closing}}") },
+  { "benchmark-report", N_("Your benchmark report"), "benchmark",
+    LN_("<b>{{benchmark.title}}: where you stand</b>\n"
+        "\n"
+        "{{salutation}}\n"
+        "\n"
+        "Thank you for answering our questionnaire. "
+        "{{#benchmark.compared}}Here is how your answers compare with those of {{benchmark.cohort}}: the blue bar is "
+        "your score out of 100, the grey band shows where the middle half of them stand, and the black line their "
+        "median.{{/benchmark.compared}}"
+        "{{^benchmark.compared}}Too few have answered yet to compare you with others, so here are your scores out "
+        "of 100.{{/benchmark.compared}}\n"
+        "\n"
+        "<chart/>\n"
+        "\n"
+        "{{#benchmark.strengths}}Your strengths: {{benchmark.strengths}}.{{/benchmark.strengths}}\n"
+        "{{#benchmark.weaknesses}}Where you can gain most: {{benchmark.weaknesses}}.{{/benchmark.weaknesses}}\n"
+        "{{#benchmark.offerings}}\n"
+        "- {{offering}}\n"
+        "{{/benchmark.offerings}}\n"
+        "\n"
+        "We would be glad to talk it over with you.\n"
+        "\n"
+        "{{> closing}}") },
 };
 
 static const char *const example_languages[] = { "en", "es", "zh_CN", "zh_TW" };

@@ -8,11 +8,14 @@
  *   - text  or  • text        an item of a bulleted list
  *   1. text                   an item of a numbered list (number as typed)
  *   <signature/>              the signature image
+ *   <chart/>                  the bar chart of the letter's content (a
+ *                             benchmark report: scores against peers)
  *   <pagebreak/>              the next line starts a new page
  *
- * Runs of lines with the same alignment share one PangoLayout; they are
- * placed line by line so a paragraph can break across pages, never
- * leaving a single line of it alone at the foot or head of a page.
+ * Each paragraph is a PangoLayout of its own (kept for the next letters
+ * that have the same one); its lines are placed one by one so a paragraph
+ * can break across pages, never leaving a single line of it alone at the
+ * foot or head of a page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,6 +68,7 @@ typedef enum
 {
   BLOCK_TEXT,
   BLOCK_SIGNATURE,
+  BLOCK_CHART,
   BLOCK_PAGE_BREAK,
 } BlockKind;
 
@@ -94,6 +98,7 @@ struct _RptLetterLayout
   PangoLayout    *date;
   GArray         *blocks;   /* of Block */
   GArray         *placed;   /* of Placed */
+  GArray         *chart;    /* of RptChartBar, its labels owned; may be NULL */
   guint           n_pages;
   RptCatalog     *catalog;
   PangoFontDescription *font;
@@ -620,6 +625,7 @@ typedef enum
   LINE_PLAIN,
   LINE_ITEM,
   LINE_SIGNATURE,
+  LINE_CHART,
   LINE_PAGE_BREAK,
 } LineKind;
 
@@ -659,6 +665,11 @@ classify_line (const char *line,
   if (strcmp (p, "<signature/>") == 0)
     {
       out->kind = LINE_SIGNATURE;
+      return;
+    }
+  if (strcmp (p, "<chart/>") == 0)
+    {
+      out->kind = LINE_CHART;
       return;
     }
   if (strcmp (p, "<pagebreak/>") == 0)
@@ -865,9 +876,11 @@ build_blocks (RptLetterLayout *self,
             return FALSE;
           break;
         case LINE_SIGNATURE:
+        case LINE_CHART:
         case LINE_PAGE_BREAK:
           {
-            Block block = { line.kind == LINE_SIGNATURE ? BLOCK_SIGNATURE : BLOCK_PAGE_BREAK };
+            Block block = { line.kind == LINE_SIGNATURE ? BLOCK_SIGNATURE
+                            : line.kind == LINE_CHART ? BLOCK_CHART : BLOCK_PAGE_BREAK };
 
             g_array_append_val (self->blocks, block);
           }
@@ -992,6 +1005,36 @@ place_signature (RptLetterLayout *self,
   *y += SIGNATURE_HEIGHT;
 }
 
+/* A chart: a row a bar, a row for the key. */
+#define CHART_ROW RPT_MM (7)
+
+static double
+chart_height (RptLetterLayout *self)
+{
+  return self->chart ? CHART_ROW * (self->chart->len + 1.5) : 0;
+}
+
+static void
+place_chart (RptLetterLayout *self,
+             Block           *block,
+             guint           *page,
+             double          *y,
+             double           bottom,
+             double           top)
+{
+  double height = chart_height (self);
+
+  if (height == 0)
+    return;
+  if (*y + height > bottom && *y > top)
+    {
+      (*page)++;
+      *y = top;
+    }
+  place (self, *page, block, -1, self->setup->margin[3], *y);
+  *y += height;
+}
+
 static void
 paginate (RptLetterLayout *self)
 {
@@ -1012,6 +1055,9 @@ paginate (RptLetterLayout *self)
           break;
         case BLOCK_SIGNATURE:
           place_signature (self, block, &page, &y, bottom, top);
+          break;
+        case BLOCK_CHART:
+          place_chart (self, block, &page, &y, bottom, top);
           break;
         case BLOCK_PAGE_BREAK:
           page++;
@@ -1072,6 +1118,12 @@ layout_address (RptLetterLayout *self,
     }
 }
 
+static void
+chart_bar_clear (gpointer data)
+{
+  g_free ((char *) ((RptChartBar *) data)->label);
+}
+
 RptLetterLayout *
 rpt_letter_layout_new (RptLetterSetup         *setup,
                        PangoContext           *context,
@@ -1091,6 +1143,18 @@ rpt_letter_layout_new (RptLetterSetup         *setup,
   g_array_set_clear_func (self->blocks, block_clear);
   self->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
 
+  if (content->chart != NULL && content->n_chart > 0)
+    {
+      self->chart = g_array_sized_new (FALSE, FALSE, sizeof (RptChartBar), content->n_chart);
+      g_array_set_clear_func (self->chart, chart_bar_clear);
+      for (guint i = 0; i < content->n_chart; i++)
+        {
+          RptChartBar bar = content->chart[i];
+
+          bar.label = g_strdup (bar.label);
+          g_array_append_val (self->chart, bar);
+        }
+    }
   if (!build_blocks (self, content->body ? content->body : "", error))
     return NULL;
   layout_address (self, content->address);
@@ -1120,6 +1184,7 @@ rpt_letter_layout_free (RptLetterLayout *self)
 {
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->placed, g_array_unref);
+  g_clear_pointer (&self->chart, g_array_unref);
   g_clear_object (&self->address);
   g_clear_object (&self->sender);
   g_clear_object (&self->date);
@@ -1166,6 +1231,91 @@ draw_first_page_head (RptLetterLayout *self,
 }
 
 static void
+draw_chart_key (RptLetterLayout *self,
+                cairo_t         *cr,
+                double           x,
+                double           y,
+                gboolean         peers)
+{
+  const char *keys[] = { LN_("Your score"), LN_("Middle half of your peers"), LN_("Median of your peers") };
+  double at = x;
+
+  for (guint k = 0; k < (peers ? 3u : 1u); k++)
+    {
+      g_autoptr(PangoLayout) layout = new_layout (self, 8, -1);
+      PangoRectangle logical;
+
+      if (k == 0)
+        cairo_set_source_rgb (cr, 0.16, 0.38, 0.66);
+      else if (k == 1)
+        cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
+      else
+        cairo_set_source_rgb (cr, 0, 0, 0);
+      if (k < 2)
+        cairo_rectangle (cr, at, y + RPT_MM (1), RPT_MM (4), RPT_MM (2.5));
+      else
+        cairo_rectangle (cr, at + RPT_MM (1.7), y + RPT_MM (0.5), RPT_MM (0.6), RPT_MM (3.5));
+      cairo_fill (cr);
+      pango_layout_set_text (layout, self->catalog ? rpt_catalog_gettext (self->catalog, keys[k]) : keys[k], -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_move_to (cr, at + RPT_MM (5.5), y);
+      pango_cairo_show_layout (cr, layout);
+      at += RPT_MM (10) + (double) logical.width / PANGO_SCALE;
+    }
+}
+
+/* One row a dimension: its name and score, then the score as a bar over
+ * the peers' middle half, their median a line; all out of 100. */
+static void
+draw_chart (RptLetterLayout *self,
+            cairo_t         *cr,
+            double           x,
+            double           y)
+{
+  double label_width = RPT_MM (55), width = text_width (self) - label_width - RPT_MM (2);
+  gboolean peers = FALSE;
+
+  cairo_save (cr);
+  for (guint i = 0; i < self->chart->len; i++)
+    {
+      RptChartBar *bar = &g_array_index (self->chart, RptChartBar, i);
+      g_autoptr(PangoLayout) layout = new_layout (self, 9, label_width - RPT_MM (2));
+      g_autofree char *text = g_strdup_printf ("%s  %.0f", bar->label, bar->score);
+      double row = y + i * CHART_ROW, bx = x + label_width, h = CHART_ROW * 0.55;
+
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
+      pango_layout_set_text (layout, text, -1);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_move_to (cr, x, row + RPT_MM (1.5));
+      pango_cairo_show_layout (cr, layout);
+      cairo_set_source_rgb (cr, 0.94, 0.94, 0.94);
+      cairo_rectangle (cr, bx, row + (CHART_ROW - h) / 2, width, h);
+      cairo_fill (cr);
+      if (bar->q1 >= 0)
+        {
+          peers = TRUE;
+          cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
+          cairo_rectangle (cr, bx + width * bar->q1 / 100, row + RPT_MM (0.8),
+                           MAX (RPT_MM (0.5), width * (bar->q3 - bar->q1) / 100), CHART_ROW - RPT_MM (1.6));
+          cairo_fill (cr);
+        }
+      cairo_set_source_rgb (cr, 0.16, 0.38, 0.66);
+      cairo_rectangle (cr, bx, row + (CHART_ROW - h * 0.6) / 2, width * CLAMP (bar->score, 0, 100) / 100, h * 0.6);
+      cairo_fill (cr);
+      if (bar->median >= 0)
+        {
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          cairo_rectangle (cr, bx + width * bar->median / 100 - RPT_MM (0.3), row + RPT_MM (0.5),
+                           RPT_MM (0.6), CHART_ROW - RPT_MM (1));
+          cairo_fill (cr);
+        }
+    }
+  draw_chart_key (self, cr, x + label_width, y + self->chart->len * CHART_ROW + RPT_MM (2), peers);
+  cairo_restore (cr);
+}
+
+static void
 draw_page_number (RptLetterLayout *self,
                   cairo_t         *cr,
                   guint            page)
@@ -1209,7 +1359,9 @@ rpt_letter_layout_draw_page (RptLetterLayout *self,
 
       if (placed->page != page)
         continue;
-      if (placed->block->kind == BLOCK_SIGNATURE)
+      if (placed->block->kind == BLOCK_CHART)
+        draw_chart (self, cr, placed->x, placed->y);
+      else if (placed->block->kind == BLOCK_SIGNATURE)
         {
           cairo_surface_t *image = setup->signature;
           double iw = cairo_image_surface_get_width (image);

@@ -79,6 +79,15 @@ void            rpt_letter_setup_draw_background (RptLetterSetup *self,
 
 PangoContext   *rpt_letter_pango_context_new  (void);
 
+/* A row of the chart (<chart/>): a score out of 100 against its peers'
+ * middle half and median (negative: no peers to compare with). */
+typedef struct
+{
+  const char *label;
+  double      score;
+  double      q1, median, q3;
+} RptChartBar;
+
 typedef struct
 {
   const char *address;   /* the recipient, one line per \n, plain text */
@@ -86,6 +95,8 @@ typedef struct
   const char *body;      /* letter markup, see rpt-letter.c */
   const char *language;  /* “zh_TW” picks the traditional glyphs */
   RptCatalog *catalog;   /* page numbers in the letter's language */
+  const RptChartBar *chart;  /* what <chart/> draws; may be NULL */
+  guint       n_chart;
 } RptLetterContent;
 
 RptLetterLayout *rpt_letter_layout_new        (RptLetterSetup         *setup,

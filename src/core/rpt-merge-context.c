@@ -20,6 +20,7 @@
 #include "rpt-letter-store.h"
 #include "rpt-merge-private.h"
 #include "rpt-names.h"
+#include "rpt-questionnaire-store.h"
 #include "rpt-search.h"
 
 /* Fields ---------------------------------------------------------------- */
@@ -600,6 +601,155 @@ rpt_merge_sender (RptCustomerStore *store,
       g_ptr_array_add (parts, lines[i]);
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (separator, (char **) parts->pdata);
+}
+
+/* Benchmark reports ---------------------------------------------------- */
+
+/* FORMAT (a translation: not trusted as a printf format) with each %u or
+ * %s replaced by the next of ARGS, in order. */
+static char *
+fill_in (const char        *format,
+         const char *const *args)
+{
+  GString *out = g_string_new (NULL);
+  guint next = 0;
+
+  for (const char *p = format; *p; p++)
+    {
+      if (p[0] == '%' && (p[1] == 'u' || p[1] == 's') && args[next] != NULL)
+        {
+          g_string_append (out, args[next++]);
+          p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+size_in (RptCatalog *catalog,
+         int         band)
+{
+  /* the same words as the card's, in the letter's language */
+  static const char *const sizes[] = {
+    "", LNC_("size", "1 person"), LNC_("size", "2–9 people"), LNC_("size", "10–49 people"),
+    LNC_("size", "50–249 people"), LNC_("size", "250 or more"),
+  };
+
+  return band > 0 && band < (int) G_N_ELEMENTS (sizes) ? rpt_catalog_gettext (catalog, sizes[band]) : "";
+}
+
+static char *
+join_titles (RptBenchmark *b,
+             char        **keys,
+             const char   *language)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *separator = g_str_has_prefix (language, "zh") ? "、" : ", ";
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      RptDimension *dimension = rpt_questionnaire_find_dimension (b->questionnaire, keys[i]);
+
+      g_string_append_printf (text, "%s%s", i ? separator : "",
+                              dimension ? rpt_text_get (dimension->title, language, NULL) : keys[i]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* What a report letter says of a response ({{benchmark.…}}), in LANGUAGE:
+ * the questionnaire's title, the cohort in words, each dimension, the
+ * strengths and weaknesses, the offerings that fit. */
+JsonNode *
+_rpt_merge_benchmark_context (RptBenchmark *b,
+                              const char   *language)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  RptCatalog *catalog = rpt_catalog_get (language);
+  g_autofree char *cohort = NULL;
+  g_autofree char *size = g_strdup_printf ("%u", b->cohort_size);
+  const char *args[] = { size, b->industry, size_in (catalog, b->size_band), NULL };
+
+  switch (b->cohort)
+    {
+    case RPT_COHORT_INDUSTRY_SIZE:
+      cohort = fill_in (rpt_catalog_gettext (catalog, LN_("%u respondents in %s with %s")), args);
+      break;
+    case RPT_COHORT_INDUSTRY:
+      cohort = fill_in (rpt_catalog_gettext (catalog, LN_("%u respondents in %s")), args);
+      break;
+    case RPT_COHORT_ALL:
+      cohort = fill_in (rpt_catalog_gettext (catalog, LN_("all %u respondents")), args);
+      break;
+    case RPT_COHORT_NONE:
+    default:
+      cohort = g_strdup ("");
+      break;
+    }
+  json_builder_begin_object (builder);
+  add_string (builder, "title", rpt_questionnaire_get_title (b->questionnaire, language));
+  json_builder_set_member_name (builder, "compared");
+  json_builder_add_boolean_value (builder, b->cohort != RPT_COHORT_NONE);
+  add_string (builder, "cohort", cohort);
+  json_builder_set_member_name (builder, "dimensions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < b->dimensions->len; i++)
+    {
+      RptDimensionResult *dr = b->dimensions->pdata[i];
+      RptDimension *dimension = rpt_questionnaire_find_dimension (b->questionnaire, dr->dimension);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "title", dimension ? rpt_text_get (dimension->title, language, NULL)
+                                              : rpt_catalog_gettext (catalog, LN_("Overall")));
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_int_value (builder, (gint64) (dr->score + 0.5));
+      if (dr->percentile >= 0)
+        {
+          json_builder_set_member_name (builder, "percentile");
+          json_builder_add_int_value (builder, (gint64) (dr->percentile + 0.5));
+          json_builder_set_member_name (builder, "median");
+          json_builder_add_int_value (builder, (gint64) (dr->median + 0.5));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  add_owned (builder, "strengths", join_titles (b, b->strengths, language));
+  add_owned (builder, "weaknesses", join_titles (b, b->weaknesses, language));
+  json_builder_set_member_name (builder, "offerings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; b->offerings[i] != NULL; i++)
+    {
+      RptDimension *dimension = rpt_questionnaire_find_dimension (b->questionnaire, b->offerings[i]);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "offering", rpt_text_get (dimension->offering, language, NULL));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* The chart of a report: each dimension, then the overall index. */
+GArray *
+_rpt_merge_benchmark_chart (RptBenchmark *b,
+                            const char   *language)
+{
+  GArray *bars = g_array_sized_new (FALSE, FALSE, sizeof (RptChartBar), b->dimensions->len);
+  RptCatalog *catalog = rpt_catalog_get (language);
+
+  for (guint i = 0; i < b->dimensions->len; i++)
+    {
+      RptDimensionResult *dr = b->dimensions->pdata[i];
+      RptDimension *dimension = rpt_questionnaire_find_dimension (b->questionnaire, dr->dimension);
+      RptChartBar bar = { dimension ? rpt_text_get (dimension->title, language, NULL)
+                                    : rpt_catalog_gettext (catalog, LN_("Overall")),
+                          dr->score, dr->q1, dr->median, dr->q3 };
+
+      g_array_append_val (bars, bar);
+    }
+  return bars;
 }
 
 /* Recipients ---------------------------------------------------------- */

@@ -33,4 +33,11 @@ JsonNode *_rpt_merge_build_globals (RptDatabase       *db,
                                     const char        *currency,
                                     const char        *today);
 
+struct _RptBenchmark;
+
+JsonNode *_rpt_merge_benchmark_context (struct _RptBenchmark *benchmark,
+                                        const char           *language);
+GArray   *_rpt_merge_benchmark_chart   (struct _RptBenchmark *benchmark,
+                                        const char           *language);
+
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include "rpt-labels.h"
 #include "rpt-letter-store.h"
 #include "rpt-merge-private.h"
+#include "rpt-questionnaire-store.h"
 #include "rpt-names.h"
 #include "rpt-pdf-file.h"
 #include "rpt-pdf-join.h"
@@ -57,6 +58,7 @@ struct _RptMerge
   GHashTable        *sources;     /* language → (name → block source) */
   GHashTable        *wanted;      /* language → names the letters use, or NULL */
   char              *home;        /* the business's country */
+  RptBenchmark      *benchmark;   /* a report's figures, or NULL */
   GArray            *letters;     /* of Letter */
   GPtrArray         *skipped;     /* of RptSkipped */
   guint              n_pages;
@@ -135,6 +137,7 @@ rpt_merge_free (RptMerge *self)
   g_clear_pointer (&self->templates, g_hash_table_unref);
   g_clear_pointer (&self->partials, g_hash_table_unref);
   g_clear_pointer (&self->globals, g_hash_table_unref);
+  g_clear_pointer (&self->benchmark, rpt_benchmark_unref);
   g_clear_pointer (&self->sources, g_hash_table_unref);
   g_clear_pointer (&self->wanted, g_hash_table_unref);
   g_free (self->home);
@@ -239,6 +242,20 @@ globals_for (RptMerge         *self,
       if (self->home == NULL)
         self->home = rpt_database_get_setting (db, "business_country");
       globals = _rpt_merge_build_globals (db, language, self->currency, self->today);
+      if (self->benchmark != NULL)
+        {
+          /* a report: its figures beside today and the business */
+          JsonObject *all = json_object_new ();
+          JsonObject *shared = json_node_get_object (globals);
+          g_autoptr(GList) members = json_object_get_members (shared);
+
+          for (GList *l = members; l != NULL; l = l->next)
+            json_object_set_member (all, l->data, json_node_copy (json_object_get_member (shared, l->data)));
+          json_object_set_member (all, "benchmark", _rpt_merge_benchmark_context (self->benchmark, language));
+          json_node_unref (globals);
+          globals = json_node_init_object (json_node_alloc (), all);
+          json_object_unref (all);
+        }
       g_hash_table_insert (self->globals, (gpointer) g_intern_string (language), globals);
     }
   return globals;
@@ -439,7 +456,8 @@ check_one (RptMerge          *self,
         return FALSE;
     }
   for (guint i = 0; required[i] != NULL; i++)
-    if (*required[i] != '\0' && !has_value (context, required[i]))
+    if (*required[i] != '\0' && !has_value (context, required[i])
+        && !(self->benchmark != NULL && g_str_has_prefix (required[i], "benchmark")))
       {
         g_autofree char *detail = g_strdup_printf (_("has no “%s”"), required[i]);
 
@@ -616,6 +634,15 @@ rpt_merge_check (RptMerge          *self,
                                               progress, user_data, error));
 }
 
+void
+rpt_merge_set_benchmark (RptMerge     *self,
+                         RptBenchmark *benchmark)
+{
+  g_clear_pointer (&self->benchmark, rpt_benchmark_unref);
+  self->benchmark = benchmark ? rpt_benchmark_ref (benchmark) : NULL;
+  g_hash_table_remove_all (self->globals);
+}
+
 /* How many threads lay letters out and write them (1: the caller's only). */
 void
 rpt_merge_set_threads (RptMerge *self,
@@ -693,6 +720,14 @@ lay_out_with (RptMerge   *self,
   content.body = buffer->str;
   content.language = letter->language;
   content.catalog = rpt_catalog_get (letter->language);
+  if (self->benchmark != NULL)
+    {
+      g_autoptr(GArray) chart = _rpt_merge_benchmark_chart (self->benchmark, letter->language);
+
+      content.chart = (RptChartBar *) chart->data;
+      content.n_chart = chart->len;
+      return rpt_letter_layout_new (worker->setup, worker->context, &content, error);
+    }
   return rpt_letter_layout_new (worker->setup, worker->context, &content, error);
 }
 

@@ -85,6 +85,12 @@ gboolean             rpt_merge_check            (RptMerge           *self,
 void                 rpt_merge_set_threads      (RptMerge           *self,
                                                  guint               threads);
 guint                rpt_merge_get_n_letters    (RptMerge           *self);
+struct _RptBenchmark;
+
+/* A report on one questionnaire response: the letters have its figures
+ * under {{benchmark…}} and <chart/> draws them. */
+void                 rpt_merge_set_benchmark    (RptMerge           *self,
+                                                 struct _RptBenchmark *benchmark);
 GPtrArray           *rpt_merge_get_skipped      (RptMerge           *self);
 gboolean             rpt_merge_write            (RptMerge           *self,
                                                  RptMergeOutput      output,

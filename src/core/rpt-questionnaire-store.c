@@ -336,6 +336,38 @@ rpt_customer_store_open_response (RptCustomerStore *self,
   return id;
 }
 
+GArray *
+rpt_customer_store_completed_responses (RptCustomerStore  *self,
+                                        gint64             questionnaire_id,
+                                        gint64             customer_id,
+                                        GError           **error)
+{
+  RptDatabase *db = rpt_customer_store_get_database (self);
+  sqlite3_stmt *stmt = rpt_database_prepare (db,
+    "SELECT id FROM responses WHERE questionnaire_id = ? AND customer_id = ? AND completed IS NOT NULL"
+    " ORDER BY id", error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, questionnaire_id);
+  sqlite3_bind_int64 (stmt, 2, customer_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      rpt_database_set_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 typedef struct
 {
   gint64  questionnaire_id;
@@ -821,9 +853,18 @@ dimension_result_free (gpointer data)
   g_free (result);
 }
 
-void
-rpt_benchmark_free (RptBenchmark *self)
+RptBenchmark *
+rpt_benchmark_ref (RptBenchmark *self)
 {
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+rpt_benchmark_unref (RptBenchmark *self)
+{
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
   g_clear_pointer (&self->questionnaire, rpt_questionnaire_unref);
   g_free (self->language);
   g_free (self->industry);
@@ -907,6 +948,7 @@ rpt_customer_store_benchmark (RptCustomerStore  *self,
   GPtrArray *dimensions;
   gboolean ok = TRUE;
 
+  g_atomic_ref_count_init (&result->ref);
   if (!rpt_database_begin_read (db, error))
     return NULL;
   if (!read_response (db, response_id, &row, error))

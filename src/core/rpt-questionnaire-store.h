@@ -30,8 +30,9 @@ typedef struct
   double  q1, median, q3;    /* the cohort's; -1 without one */
 } RptDimensionResult;
 
-typedef struct
+typedef struct _RptBenchmark
 {
+  gatomicrefcount         ref;
   gint64                  response_id;
   gint64                  customer_id;
   RptQuestionnaire       *questionnaire;
@@ -48,7 +49,8 @@ typedef struct
   char                  **offerings;     /* dimension keys whose offering fits */
 } RptBenchmark;
 
-void           rpt_benchmark_free                (RptBenchmark       *self);
+RptBenchmark  *rpt_benchmark_ref                  (RptBenchmark       *self);
+void           rpt_benchmark_unref                (RptBenchmark       *self);
 JsonNode      *rpt_benchmark_to_json             (RptBenchmark       *self,
                                                   const char         *language);
 RptDimensionResult *rpt_benchmark_find           (RptBenchmark       *self,
@@ -86,6 +88,11 @@ gint64         rpt_customer_store_start_response (RptCustomerStore  *self,
 gint64         rpt_customer_store_open_response  (RptCustomerStore  *self,
                                                   gint64             questionnaire_id,
                                                   gint64             customer_id);
+/* The completed responses of CUSTOMER_ID to QUESTIONNAIRE_ID, oldest first (gint64) */
+GArray        *rpt_customer_store_completed_responses (RptCustomerStore *self,
+                                                       gint64            questionnaire_id,
+                                                       gint64            customer_id,
+                                                       GError          **error);
 gboolean       rpt_customer_store_set_answer     (RptCustomerStore  *self,
                                                   gint64             response_id,
                                                   const char        *question,
@@ -135,6 +142,6 @@ GPtrArray     *rpt_customer_store_cohort_distributions (RptCustomerStore *self,
                                                         gint64            questionnaire_id,
                                                         GError          **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptBenchmark, rpt_benchmark_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptBenchmark, rpt_benchmark_unref)
 
 G_END_DECLS

@@ -224,6 +224,13 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char **) a, *(const char **) b);
 }
 
+const char *
+rpt_questionnaire_get_description (RptQuestionnaire *self,
+                                   const char       *language)
+{
+  return rpt_text_get (self->description, language, self->default_language);
+}
+
 /* The languages the title is written in, sorted. */
 char **
 rpt_questionnaire_list_languages (RptQuestionnaire *self)

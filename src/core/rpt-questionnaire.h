@@ -104,6 +104,8 @@ void              rpt_questionnaire_set_version      (RptQuestionnaire  *self,
 const char       *rpt_questionnaire_get_default_language (RptQuestionnaire *self);
 const char       *rpt_questionnaire_get_title        (RptQuestionnaire  *self,
                                                       const char        *language);
+const char       *rpt_questionnaire_get_description  (RptQuestionnaire  *self,
+                                                      const char        *language);
 char            **rpt_questionnaire_list_languages   (RptQuestionnaire  *self);
 GPtrArray        *rpt_questionnaire_get_sections     (RptQuestionnaire  *self);
 GPtrArray        *rpt_questionnaire_get_dimensions   (RptQuestionnaire  *self);

@@ -17,6 +17,7 @@
 #include "rpt-labels.h"
 #include "rpt-letter-store.h"
 #include "rpt-merge-dialog.h"
+#include "rpt-questionnaire-store.h"
 #include "rpt-merge.h"
 #include "rpt-ui-util.h"
 #include "rpt-window.h"
@@ -45,6 +46,8 @@ struct _RptMergeDialog
   RptMerge          *merge;
   GArray            *list_ids;
   GArray            *selected_ids;
+  RptBenchmark      *benchmark;   /* a report on one response, or NULL */
+  GtkWidget         *who_group;
   GCancellable      *cancellable;
   guint              progress_id;
   gint               done;        /* atomic: progress from the thread */
@@ -407,6 +410,8 @@ on_continue (RptMergeDialog *self)
       show_error (self, error->message);
       return;
     }
+  if (self->benchmark != NULL)
+    rpt_merge_set_benchmark (self->merge, self->benchmark);
   job = g_new0 (JobData, 1);
   job->job = JOB_CHECK;
   job->ids = chosen_ids (self, &error);
@@ -672,6 +677,7 @@ build_setup (RptMergeDialog *self)
   guint n;
 
   adw_preferences_group_set_title (who, _("Recipients"));
+  self->who_group = GTK_WIDGET (who);
   check_row (who, _("Customers in the _List"), list_subtitle, &self->from_list, NULL);
   check_row (who, _("The _Selected Customers"), selected_subtitle, &self->from_selected, self->from_list);
   gtk_widget_set_sensitive (GTK_WIDGET (self->from_selected), self->selected_ids->len > 0);
@@ -867,6 +873,7 @@ rpt_merge_dialog_finalize (GObject *object)
   g_clear_pointer (&self->merge, rpt_merge_free);
   g_clear_pointer (&self->list_ids, g_array_unref);
   g_clear_pointer (&self->selected_ids, g_array_unref);
+  g_clear_pointer (&self->benchmark, rpt_benchmark_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->letter);
@@ -945,6 +952,21 @@ rpt_merge_dialog_present (GtkWindow         *parent,
   adw_window_set_content (ADW_WINDOW (self), content);
   gtk_window_present (GTK_WINDOW (self));
   return self;
+}
+
+/* A report on one questionnaire response, for its customer alone. */
+void
+rpt_merge_dialog_set_report (RptMergeDialog *self,
+                             gint64          customer_id,
+                             RptBenchmark   *benchmark)
+{
+  g_clear_pointer (&self->benchmark, rpt_benchmark_unref);
+  self->benchmark = rpt_benchmark_ref (benchmark);
+  g_array_set_size (self->selected_ids, 0);
+  g_array_append_val (self->selected_ids, customer_id);
+  gtk_check_button_set_active (self->from_selected, TRUE);
+  gtk_widget_set_visible (self->who_group, FALSE);
+  gtk_window_set_title (GTK_WINDOW (self), _("Benchmark Report"));
 }
 
 /* For tests: outputs go to PATH instead of through a file chooser. */

@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (RptMergeDialog, rpt_merge_dialog, RPT, MERGE_DIALOG, AdwWi
 RptMergeDialog *rpt_merge_dialog_present (GtkWindow         *parent,
                                           RptCustomerStore  *store,
                                           RptLetterTemplate *letter);
+struct _RptBenchmark;
+void            rpt_merge_dialog_set_report      (RptMergeDialog *self,
+                                                  gint64          customer_id,
+                                                  struct _RptBenchmark *benchmark);
 void            rpt_merge_dialog_set_output_path (RptMergeDialog *self,
                                                   const char     *path);
 

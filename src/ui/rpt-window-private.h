@@ -6,6 +6,7 @@
 
 #include "rpt-customers-page.h"
 #include "rpt-letters-page.h"
+#include "rpt-questionnaires-page.h"
 #include "rpt-window.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,8 @@ struct _RptWindow
   RptCustomersPage     *customers_page;
   RptLettersPage       *letters_page;
   gboolean              letters_ready;
+  RptQuestionnairesPage *questionnaires_page;
+  gboolean              questionnaires_ready;
   GtkRevealer          *demo_bar;
 };
 

@@ -55,8 +55,20 @@ static void
 on_page_changed (RptWindow *self)
 {
   RptCustomer *card;
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "letters") != 0 || self->store == NULL)
+  if (g_strcmp0 (page, "questionnaires") == 0 && self->store != NULL)
+    {
+      card = rpt_customers_page_get_selected (self->customers_page);
+      if (!self->questionnaires_ready)
+        {
+          rpt_questionnaires_page_set_store (self->questionnaires_page, self->store);
+          self->questionnaires_ready = TRUE;
+        }
+      rpt_questionnaires_page_set_customer (self->questionnaires_page, card ? rpt_customer_get_id (card) : 0);
+      return;
+    }
+  if (g_strcmp0 (page, "letters") != 0 || self->store == NULL)
     return;
   if (!self->letters_ready)
     {
@@ -301,6 +313,7 @@ rpt_window_class_init (RptWindowClass *klass)
 
   g_type_ensure (RPT_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (RPT_TYPE_LETTERS_PAGE);
+  g_type_ensure (RPT_TYPE_QUESTIONNAIRES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/rpt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RptWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, flap);
@@ -308,6 +321,7 @@ rpt_window_class_init (RptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, letters_page);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, questionnaires_page);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, demo_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   _rpt_window_class_actions_init (widget_class);
@@ -336,6 +350,12 @@ rpt_window_init (RptWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->flap, "folded",
                           rpt_letters_page_get_flap_button (self->letters_page), "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "reveal-flap",
+                          rpt_questionnaires_page_get_flap_button (self->questionnaires_page), "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "folded",
+                          rpt_questionnaires_page_get_flap_button (self->questionnaires_page), "visible",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_page_changed), self);
   if (g_getenv ("RAPPORT_BENCH_FIRST_FRAME") != NULL)

@@ -329,7 +329,7 @@ test_cohorts (Fixture       *f,
   /* five responses to retail at this point: the industry cohort */
   g_assert_cmpint (b->cohort, ==, RPT_COHORT_INDUSTRY);
   g_assert_cmpuint (b->cohort_size, ==, 5);
-  g_clear_pointer (&b, rpt_benchmark_free);
+  g_clear_pointer (&b, rpt_benchmark_unref);
   respond (f, "retail", RPT_SIZE_MICRO, "3");
   b = benchmark (f, first);
   g_assert_cmpint (b->cohort, ==, RPT_COHORT_INDUSTRY);
@@ -342,7 +342,7 @@ test_cohorts (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (a->percentile, 50.0 / 6, 1e-9);
   /* median of 6: h = 2.5 → 25 + 0.5 × 25 */
   g_assert_cmpfloat_with_epsilon (a->median, 37.5, 1e-9);
-  g_clear_pointer (&b, rpt_benchmark_free);
+  g_clear_pointer (&b, rpt_benchmark_unref);
 
   /* a fifth small retailer: the narrow cohort is big enough now */
   shop = respond (f, "retail", RPT_SIZE_SMALL, "3");
@@ -350,12 +350,12 @@ test_cohorts (Fixture       *f,
   g_assert_cmpint (b->cohort, ==, RPT_COHORT_INDUSTRY_SIZE);
   g_assert_cmpint (b->size_band, ==, RPT_SIZE_SMALL);
   g_assert_cmpuint (b->cohort_size, ==, 5);
-  g_clear_pointer (&b, rpt_benchmark_free);
+  g_clear_pointer (&b, rpt_benchmark_unref);
   /* the micro retailer: only 2 of its size, so all retail (7) */
   b = benchmark (f, lone);
   g_assert_cmpint (b->cohort, ==, RPT_COHORT_INDUSTRY);
   g_assert_cmpuint (b->cohort_size, ==, 7);
-  g_clear_pointer (&b, rpt_benchmark_free);
+  g_clear_pointer (&b, rpt_benchmark_unref);
 
   /* a bakery alone in its industry: everyone (8) */
   b = benchmark (f, respond (f, "bakery", RPT_SIZE_SMALL, "5"));

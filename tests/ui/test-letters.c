@@ -59,18 +59,6 @@ has_pages (gpointer data)
 }
 
 static gboolean
-has_dialog (gpointer data)
-{
-  return ui_find_toplevel (RPT_TYPE_MERGE_DIALOG) != NULL;
-}
-
-static gboolean
-no_dialog (gpointer data)
-{
-  return ui_find_toplevel (RPT_TYPE_MERGE_DIALOG) == NULL;
-}
-
-static gboolean
 is_mapped (gpointer widget)
 {
   return gtk_widget_get_mapped (widget);
@@ -89,7 +77,7 @@ write_through_dialog (GtkWidget   *page,
   GtkWindow *dialog;
 
   gtk_widget_activate_action (page, "letters.write", NULL);
-  ui_wait_for (has_dialog, NULL, "the Write Letters dialog");
+  ui_wait_for (ui_has_merge_dialog, NULL, "the Write Letters dialog");
   dialog = ui_find_toplevel (RPT_TYPE_MERGE_DIALOG);
   rpt_merge_dialog_set_output_path (RPT_MERGE_DIALOG (dialog), out);
   if (set_up != NULL)
@@ -97,7 +85,7 @@ write_through_dialog (GtkWidget   *page,
   ui_click (GTK_WIDGET (dialog), _("Continue"));
   ui_wait_for (is_mapped, ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, button), "the summary");
   ui_click (GTK_WIDGET (dialog), button);
-  ui_wait_for (no_dialog, NULL, "the run to end");
+  ui_wait_for (ui_no_merge_dialog, NULL, "the run to end");
 }
 
 static void

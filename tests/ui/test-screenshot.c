@@ -13,6 +13,8 @@
 #include "rpt-customers-page.h"
 #include "rpt-entry-dialog.h"
 #include "rpt-preferences-window.h"
+#include "rpt-questionnaire-store.h"
+#include "rpt-questionnaires-page.h"
 #include "rpt-demo.h"
 #include "rpt-window.h"
 #include "ui-test-utils.h"
@@ -126,6 +128,47 @@ shoot_dialog (GtkWidget  *window,
   ui_spin (100);
 }
 
+/* Customer 1 answers “Personalization readiness”; its results, drawn. */
+static void
+shoot_results (GtkWidget *window)
+{
+  RptCustomerStore *store = rpt_window_get_store (RPT_WINDOW (window));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptQuestionnaire) q = NULL;
+  GtkWidget *page, *list, *latest;
+  GPtrArray *sections;
+  gint64 id;
+
+  rpt_window_show_page (RPT_WINDOW (window), "questionnaires");
+  g_assert_true (rpt_customer_store_ensure_questionnaires (store, &error));
+  q = rpt_customer_store_find_questionnaire (store, "personalization-readiness", &error);
+  g_assert_no_error (error);
+  id = rpt_customer_store_start_response (store, rpt_questionnaire_get_id (q), 1, "", &error);
+  sections = rpt_questionnaire_get_sections (q);
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GPtrArray *questions = ((RptSection *) sections->pdata[s])->questions;
+
+      for (guint i = 0; i < questions->len; i++)
+        {
+          g_autofree char *value = g_strdup_printf ("%u", 1 + (s + i * 2) % 5);
+
+          g_assert_true (rpt_customer_store_set_answer (store, id, ((RptQuestion *) questions->pdata[i])->key,
+                                                        value, &error));
+        }
+    }
+  g_assert_true (rpt_customer_store_complete_response (store, id, &error));
+  page = ui_find (window, RPT_TYPE_QUESTIONNAIRES_PAGE, NULL, NULL);
+  list = ui_find (page, GTK_TYPE_LIST_BOX, NULL, NULL);
+  gtk_list_box_select_row (GTK_LIST_BOX (list), gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  latest = ui_find (page, GTK_TYPE_BUTTON, ui_has_name, "latest-results");
+  g_assert_nonnull (latest);
+  g_signal_emit_by_name (latest, "clicked");
+  g_assert_cmpstr (rpt_questionnaires_page_get_view (RPT_QUESTIONNAIRES_PAGE (page)), ==, "results");
+  ui_spin (400);
+  save_shot (window, "-results");
+}
+
 static gboolean
 run_script (gpointer app)
 {
@@ -155,6 +198,7 @@ run_script (gpointer app)
   shoot_dialog (window, "win.log-interaction", RPT_TYPE_ENTRY_DIALOG, _("Log Interaction"), "-entry");
   shoot_dialog (window, "win.open-complaint", RPT_TYPE_ENTRY_DIALOG, _("Open Complaint"), "-complaint");
   shoot_dialog (window, "app.preferences", RPT_TYPE_PREFERENCES_WINDOW, _("Preferences"), "-preferences");
+  shoot_results (window);
   g_application_quit (app);
   return G_SOURCE_REMOVE;
 }

@@ -11,6 +11,7 @@
 
 #include "rpt-application.h"
 #include "rpt-demo.h"
+#include "rpt-merge-dialog.h"
 
 typedef gboolean (*UiCondition) (gpointer data);
 
@@ -91,6 +92,25 @@ ui_spin (guint ms)
     }
 }
 
+static inline gboolean
+ui_has_window (gpointer app)
+{
+  return gtk_application_get_active_window (app) != NULL;
+}
+
+static inline gboolean
+ui_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static inline gboolean
+ui_has_name (GtkWidget     *widget,
+             gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
 static inline GtkWidget *
 ui_find (GtkWidget             *root,
          GType                  type,
@@ -107,6 +127,21 @@ ui_find (GtkWidget             *root,
         return found;
     }
   return NULL;
+}
+
+static inline GtkWindow *ui_find_toplevel (GType type);
+
+/* The Write Letters dialog is open / closed again */
+static inline gboolean
+ui_has_merge_dialog (gpointer data)
+{
+  return ui_find_toplevel (RPT_TYPE_MERGE_DIALOG) != NULL;
+}
+
+static inline gboolean
+ui_no_merge_dialog (gpointer data)
+{
+  return ui_find_toplevel (RPT_TYPE_MERGE_DIALOG) == NULL;
 }
 
 static inline GtkWindow *

@@ -1,0 +1,961 @@
+/* rpt-questionnaires-page.c — questionnaires: the list, filling one in
+ * with a customer one section at a time, and where they stand
+ *
+ * Every answer is saved as it is given, so a response left half-done is
+ * taken up again where it stopped. The results draw each dimension's
+ * score against the peers' middle half and median, naming the cohort;
+ * no comparison is drawn without a cohort of at least five.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "rpt-questionnaires-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "rpt-letter-template.h"
+#include "rpt-merge-dialog.h"
+#include "rpt-questionnaire-store.h"
+#include "rpt-questionnaires-page.h"
+
+struct _RptQuestionnairesPage
+{
+  GtkWidget         parent_instance;
+
+  GtkWidget        *root;
+  GtkToggleButton  *flap_button;
+  AdwWindowTitle   *title;
+  GtkListBox       *list;
+  GtkStack         *content;
+  GtkBox           *overview_box;
+  GtkBox           *questions_box;
+  GtkBox           *results_box;
+  GtkButton        *previous_button;
+  GtkButton        *next_button;
+  GtkLabel         *progress_label;
+
+  RptCustomerStore *store;
+  GPtrArray        *questionnaires;   /* of RptQuestionnaire, as listed */
+  RptQuestionnaire *current;
+  gint64            customer_id;
+  char             *language;         /* of the customer, else the interface's */
+  gint64            response_id;
+  GHashTable       *answers;          /* of the response being filled in */
+  guint             section;
+};
+
+G_DEFINE_FINAL_TYPE (RptQuestionnairesPage, rpt_questionnaires_page, GTK_TYPE_WIDGET)
+
+static void show_overview (RptQuestionnairesPage *self);
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+label_new (const char *text,
+           const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  return label;
+}
+
+static const char *
+text_of (RptQuestionnairesPage *self,
+         RptText               *text)
+{
+  return rpt_text_get (text, self->language, rpt_questionnaire_get_default_language (self->current));
+}
+
+static void
+show_error (RptQuestionnairesPage *self,
+            const GError          *error)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  AdwMessageDialog *dialog;
+
+  if (window == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _("Questionnaire"), error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The list ------------------------------------------------------------- */
+
+static void
+reload_list (RptQuestionnairesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  g_clear_pointer (&self->questionnaires, g_ptr_array_unref);
+  if (!rpt_customer_store_ensure_questionnaires (self->store, &error)
+      || (self->questionnaires = rpt_customer_store_list_questionnaires (self->store, &error)) == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < self->questionnaires->len; i++)
+    {
+      RptQuestionnaire *q = self->questionnaires->pdata[i];
+      guint n = rpt_customer_store_count_responses (self->store, rpt_questionnaire_get_id (q), TRUE);
+      g_autofree char *count = g_strdup_printf (ngettext ("%u response", "%u responses", n), n);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rpt_questionnaire_get_title (q, self->language));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), count);
+      gtk_list_box_append (self->list, row);
+    }
+}
+
+/* The response counts again, the rows and the selection kept. */
+static void
+update_counts (RptQuestionnairesPage *self)
+{
+  for (guint i = 0; self->questionnaires != NULL && i < self->questionnaires->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
+      guint n = rpt_customer_store_count_responses (self->store,
+                                                    rpt_questionnaire_get_id (self->questionnaires->pdata[i]), TRUE);
+      g_autofree char *count = g_strdup_printf (ngettext ("%u response", "%u responses", n), n);
+
+      if (row != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), count);
+    }
+}
+
+static void
+on_row_selected (RptQuestionnairesPage *self,
+                 GtkListBoxRow         *row)
+{
+  g_clear_pointer (&self->current, rpt_questionnaire_unref);
+  if (row == NULL || self->questionnaires == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content, "empty");
+      return;
+    }
+  self->current = rpt_questionnaire_ref (self->questionnaires->pdata[gtk_list_box_row_get_index (row)]);
+  show_overview (self);
+}
+
+/* Filling in ------------------------------------------------------------ */
+
+static void show_section (RptQuestionnairesPage *self);
+static void show_results (RptQuestionnairesPage *self,
+                          gint64                 response_id);
+static void on_report_clicked (RptQuestionnairesPage *self);
+
+static gboolean
+save_answer (RptQuestionnairesPage *self,
+             RptQuestion           *question,
+             const char            *value,
+             GtkLabel              *message)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rpt_customer_store_set_answer (self->store, self->response_id, question->key, value, &error))
+    {
+      gtk_label_set_text (message, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
+      return FALSE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (message), FALSE);
+  if (value != NULL && *value != '\0')
+    g_hash_table_insert (self->answers, g_strdup (question->key), g_strdup (value));
+  else
+    g_hash_table_remove (self->answers, question->key);
+  return TRUE;
+}
+
+static RptQuestion *
+question_of (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "rpt-question");
+}
+
+static GtkLabel *
+message_of (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "rpt-message");
+}
+
+static void
+on_choice_toggled (GtkCheckButton        *button,
+                   RptQuestionnairesPage *self)
+{
+  RptQuestion *question = question_of (GTK_WIDGET (button));
+
+  if (question->kind == RPT_QUESTION_MULTIPLE)
+    {
+      GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (button));
+      g_autoptr(GString) keys = g_string_new (NULL);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+        if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
+          g_string_append_printf (keys, "%s%s", keys->len ? "," : "",
+                                  (const char *) g_object_get_data (G_OBJECT (child), "rpt-value"));
+      save_answer (self, question, keys->str, message_of (GTK_WIDGET (button)));
+    }
+  else if (gtk_check_button_get_active (button))
+    save_answer (self, question, g_object_get_data (G_OBJECT (button), "rpt-value"),
+                 message_of (GTK_WIDGET (button)));
+}
+
+static void
+on_toggle_toggled (GtkToggleButton       *button,
+                   RptQuestionnairesPage *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    save_answer (self, question_of (GTK_WIDGET (button)), g_object_get_data (G_OBJECT (button), "rpt-value"),
+                 message_of (GTK_WIDGET (button)));
+}
+
+/* Typed answers (numbers, text) are saved when the typing is done. */
+static gboolean
+save_entry (RptQuestionnairesPage *self,
+            GtkWidget             *entry)
+{
+  RptQuestion *question = question_of (entry);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *old = g_hash_table_lookup (self->answers, question->key);
+  g_autofree char *value = g_strstrip (g_strdup (text));
+
+  if (g_strcmp0 (old ? old : "", value) == 0)
+    return TRUE;
+  if (question->kind == RPT_QUESTION_NUMBER)
+    g_strdelimit (value, ",", '.');
+  return save_answer (self, question, value, message_of (entry));
+}
+
+static void
+on_entry_activate (GtkEntry              *entry,
+                   RptQuestionnairesPage *self)
+{
+  save_entry (self, GTK_WIDGET (entry));
+}
+
+/* Saves the typed answers of the section shown; FALSE when one is refused. */
+static gboolean
+save_typed (RptQuestionnairesPage *self)
+{
+  gboolean ok = TRUE;
+
+  for (GtkWidget *q = gtk_widget_get_first_child (GTK_WIDGET (self->questions_box)); q;
+       q = gtk_widget_get_next_sibling (q))
+    {
+      GtkWidget *entry = g_object_get_data (G_OBJECT (q), "rpt-entry");
+
+      if (entry != NULL)
+        ok = save_entry (self, entry) && ok;
+    }
+  return ok;
+}
+
+static void
+attach (GtkWidget   *widget,
+        RptQuestion *question,
+        const char  *value,
+        GtkLabel    *message)
+{
+  g_object_set_data (G_OBJECT (widget), "rpt-question", question);
+  g_object_set_data_full (G_OBJECT (widget), "rpt-value", g_strdup (value), g_free);
+  g_object_set_data (G_OBJECT (widget), "rpt-message", message);
+  if (value != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("answer:%s:%s", question->key, value);
+
+      gtk_widget_set_name (widget, name);
+    }
+}
+
+static GtkWidget *
+answer_widget (RptQuestionnairesPage *self,
+               RptQuestion           *question,
+               GtkLabel              *message,
+               GtkWidget             *holder)
+{
+  const char *answer = g_hash_table_lookup (self->answers, question->key);
+  GtkWidget *box;
+
+  switch (question->kind)
+    {
+    case RPT_QUESTION_SINGLE:
+    case RPT_QUESTION_MULTIPLE:
+      {
+        g_auto(GStrv) chosen = g_strsplit (answer ? answer : "", ",", -1);
+        GtkCheckButton *group = NULL;
+
+        box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+        for (guint i = 0; i < question->options->len; i++)
+          {
+            RptOption *option = question->options->pdata[i];
+            GtkWidget *check = gtk_check_button_new_with_label (text_of (self, option->text));
+
+            attach (check, question, option->key, message);
+            if (question->kind == RPT_QUESTION_SINGLE)
+              {
+                if (group != NULL)
+                  gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+                else
+                  group = GTK_CHECK_BUTTON (check);
+              }
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strv_contains ((const char * const *) chosen,
+                                                                                    option->key));
+            g_signal_connect (check, "toggled", G_CALLBACK (on_choice_toggled), self);
+            gtk_box_append (GTK_BOX (box), check);
+          }
+        return box;
+      }
+    case RPT_QUESTION_SCALE:
+    case RPT_QUESTION_YES_NO:
+      {
+        const char *scale[] = { "1", "2", "3", "4", "5" };
+        const char *yes_no[][2] = { { "yes", N_("Yes") }, { "no", N_("No") } };
+        guint n = question->kind == RPT_QUESTION_SCALE ? 5 : 2;
+        GtkToggleButton *group = NULL;
+
+        box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+        gtk_widget_add_css_class (box, "linked");
+        gtk_widget_set_halign (box, GTK_ALIGN_START);
+        for (guint i = 0; i < n; i++)
+          {
+            const char *value = question->kind == RPT_QUESTION_SCALE ? scale[i] : yes_no[i][0];
+            GtkWidget *button = gtk_toggle_button_new_with_label (question->kind == RPT_QUESTION_SCALE
+                                                                  ? scale[i] : _(yes_no[i][1]));
+
+            gtk_widget_set_size_request (button, 48, -1);
+            attach (button, question, value, message);
+            if (group != NULL)
+              gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+            else
+              group = GTK_TOGGLE_BUTTON (button);
+            gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (answer, value) == 0);
+            g_signal_connect (button, "toggled", G_CALLBACK (on_toggle_toggled), self);
+            gtk_box_append (GTK_BOX (box), button);
+          }
+        return box;
+      }
+    case RPT_QUESTION_NUMBER:
+    case RPT_QUESTION_TEXT:
+    default:
+      {
+        GtkWidget *entry = gtk_entry_new ();
+
+        attach (entry, question, NULL, message);
+        gtk_widget_set_name (entry, question->key);
+        gtk_editable_set_text (GTK_EDITABLE (entry), answer ? answer : "");
+        g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), self);
+        g_object_set_data (G_OBJECT (holder), "rpt-entry", entry);
+        if (question->kind == RPT_QUESTION_NUMBER)
+          {
+            g_autofree char *hint = g_strdup_printf (_("%g to %g"), question->min, question->max);
+
+            gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+            gtk_entry_set_placeholder_text (GTK_ENTRY (entry), hint);
+            box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+            gtk_box_append (GTK_BOX (box), entry);
+            if (question->unit != NULL)
+              gtk_box_append (GTK_BOX (box), label_new (text_of (self, question->unit), "dim-label"));
+            return box;
+          }
+        return entry;
+      }
+    }
+}
+
+static void
+show_section (RptQuestionnairesPage *self)
+{
+  GPtrArray *sections = rpt_questionnaire_get_sections (self->current);
+  RptSection *section = sections->pdata[self->section];
+  g_autofree char *progress = g_strdup_printf (_("Section %u of %u"), self->section + 1, sections->len);
+
+  clear_box (self->questions_box);
+  gtk_box_append (self->questions_box, label_new (text_of (self, section->title), "title-2"));
+  for (guint i = 0; i < section->questions->len; i++)
+    {
+      RptQuestion *question = section->questions->pdata[i];
+      GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *message = label_new ("", "error");
+
+      gtk_box_append (GTK_BOX (holder), label_new (text_of (self, question->text), "heading"));
+      gtk_box_append (GTK_BOX (holder), answer_widget (self, question, GTK_LABEL (message), holder));
+      gtk_widget_set_visible (message, FALSE);
+      gtk_box_append (GTK_BOX (holder), message);
+      gtk_box_append (self->questions_box, holder);
+    }
+  gtk_label_set_text (self->progress_label, progress);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->previous_button), self->section > 0);
+  gtk_button_set_label (self->next_button, self->section + 1 < sections->len ? _("_Next") : _("_Finish"));
+  gtk_stack_set_visible_child_name (self->content, "fill");
+}
+
+static void
+go_previous (RptQuestionnairesPage *self)
+{
+  if (self->response_id == 0 || self->section == 0)
+    return;
+  save_typed (self);
+  self->section--;
+  show_section (self);
+}
+
+static void
+go_next (RptQuestionnairesPage *self)
+{
+  GPtrArray *sections;
+  g_autoptr(GError) error = NULL;
+
+  if (self->response_id == 0 || !save_typed (self))
+    return;
+  sections = rpt_questionnaire_get_sections (self->current);
+  if (self->section + 1 < sections->len)
+    {
+      self->section++;
+      show_section (self);
+      return;
+    }
+  if (!rpt_customer_store_complete_response (self->store, self->response_id, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  show_results (self, self->response_id);
+  update_counts (self);
+}
+
+/* The first section with a question not answered yet */
+static guint
+resume_section (RptQuestionnairesPage *self)
+{
+  GPtrArray *sections = rpt_questionnaire_get_sections (self->current);
+
+  for (guint s = 0; s < sections->len; s++)
+    {
+      GPtrArray *questions = ((RptSection *) sections->pdata[s])->questions;
+
+      for (guint q = 0; q < questions->len; q++)
+        if (!g_hash_table_contains (self->answers, ((RptQuestion *) questions->pdata[q])->key))
+          return s;
+    }
+  return sections->len - 1;
+}
+
+static void
+on_fill_clicked (RptQuestionnairesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = rpt_customer_store_open_response (self->store, rpt_questionnaire_get_id (self->current),
+                                                self->customer_id);
+
+  if (id == 0)
+    id = rpt_customer_store_start_response (self->store, rpt_questionnaire_get_id (self->current),
+                                            self->customer_id, self->language, &error);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+  if (id == 0 || (self->answers = rpt_customer_store_load_answers (self->store, id, &error)) == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  self->response_id = id;
+  self->section = resume_section (self);
+  show_section (self);
+}
+
+/* Results --------------------------------------------------------------- */
+
+typedef struct
+{
+  double score, q1, median, q3;
+} Bar;
+
+/* The score as a bar; the peers' middle half as a band behind it, their
+ * median as a line: all on one 0 … 100 scale. */
+static void
+draw_bar (GtkDrawingArea *area,
+          cairo_t        *cr,
+          int             width,
+          int             height,
+          gpointer        data)
+{
+  Bar *bar = data;
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1 }, band = { 0.6, 0.6, 0.6, 0.35 }, line = { 0.25, 0.25, 0.25, 1 };
+  double h = height * 0.5, y = (height - h) / 2;
+
+  cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.15);
+  cairo_rectangle (cr, 0, y, width, h);
+  cairo_fill (cr);
+  if (bar->q1 >= 0)
+    {
+      gdk_cairo_set_source_rgba (cr, &band);
+      cairo_rectangle (cr, width * bar->q1 / 100, 0, MAX (2, width * (bar->q3 - bar->q1) / 100), height);
+      cairo_fill (cr);
+    }
+  gdk_cairo_set_source_rgba (cr, &accent);
+  cairo_rectangle (cr, 0, y, width * bar->score / 100, h);
+  cairo_fill (cr);
+  if (bar->median >= 0)
+    {
+      gdk_cairo_set_source_rgba (cr, &line);
+      cairo_set_line_width (cr, 2);
+      cairo_move_to (cr, width * bar->median / 100, 0);
+      cairo_line_to (cr, width * bar->median / 100, height);
+      cairo_stroke (cr);
+    }
+}
+
+static char *
+cohort_text (RptBenchmark *b)
+{
+  switch (b->cohort)
+    {
+    case RPT_COHORT_INDUSTRY_SIZE:
+      return g_strdup_printf (ngettext ("Compared with %u respondent in %s, %s", "Compared with %u respondents in %s, %s",
+                                        b->cohort_size), b->cohort_size, b->industry,
+                              rpt_size_band_to_string (b->size_band));
+    case RPT_COHORT_INDUSTRY:
+      return g_strdup_printf (ngettext ("Compared with %u respondent in %s", "Compared with %u respondents in %s",
+                                        b->cohort_size), b->cohort_size, b->industry);
+    case RPT_COHORT_ALL:
+      return g_strdup_printf (ngettext ("Compared with all %u respondent", "Compared with all %u respondents",
+                                        b->cohort_size), b->cohort_size);
+    case RPT_COHORT_NONE:
+    default:
+      return g_strdup_printf (_("Not compared with peers yet: at least %d must have answered."), RPT_MIN_COHORT);
+    }
+}
+
+static const char *
+dimension_title (RptQuestionnairesPage *self,
+                 const char            *key)
+{
+  RptDimension *dimension = rpt_questionnaire_find_dimension (self->current, key);
+
+  return dimension ? text_of (self, dimension->title) : _("Overall");
+}
+
+static void
+add_list (RptQuestionnairesPage *self,
+          const char            *heading,
+          char                 **keys)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (keys == NULL || keys[0] == NULL)
+    return;
+  for (guint i = 0; keys[i] != NULL; i++)
+    /* Translators: between the items of a list, “A, B, C” (Chinese: 、) */
+    g_string_append_printf (text, "%s%s", i ? C_("list", ", ") : "", dimension_title (self, keys[i]));
+  gtk_box_append (self->results_box, label_new (heading, "heading"));
+  gtk_box_append (self->results_box, label_new (text->str, NULL));
+}
+
+static void
+add_dimension_row (RptQuestionnairesPage *self,
+                   RptBenchmark          *b,
+                   RptDimensionResult    *dr)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *area = gtk_drawing_area_new ();
+  Bar *bar = g_new (Bar, 1);
+  g_autofree char *line = NULL;
+
+  *bar = (Bar) { dr->score, dr->q1, dr->median, dr->q3 };
+  if (dr->percentile >= 0)
+    /* Translators: a score out of 100, then where it stands among the peers */
+    line = g_strdup_printf (_("%s: %.0f — better than %.0f%% of peers (median %.0f)"),
+                            dimension_title (self, dr->dimension), dr->score, dr->percentile, dr->median);
+  else
+    line = g_strdup_printf (_("%s: %.0f"), dimension_title (self, dr->dimension), dr->score);
+  gtk_box_append (GTK_BOX (row), label_new (line, *dr->dimension ? NULL : "heading"));
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 18);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_bar, bar, g_free);
+  gtk_widget_set_name (area, *dr->dimension ? dr->dimension : "overall");
+  gtk_box_append (GTK_BOX (row), area);
+  gtk_box_append (self->results_box, row);
+}
+
+static void
+show_results (RptQuestionnairesPage *self,
+              gint64                 response_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptBenchmark) b = rpt_customer_store_benchmark (self->store, response_id, &error);
+  g_autofree char *cohort = NULL;
+  GtkWidget *back;
+
+  self->response_id = response_id;
+  clear_box (self->results_box);
+  gtk_box_append (self->results_box, label_new (rpt_questionnaire_get_title (self->current, self->language),
+                                                "title-2"));
+  if (b == NULL)
+    {
+      /* a questionnaire without scores: the answers are kept, nothing to compare */
+      gtk_box_append (self->results_box, label_new (error->message, NULL));
+    }
+  else
+    {
+      cohort = cohort_text (b);
+      gtk_box_append (self->results_box, label_new (cohort, "dim-label"));
+      for (guint i = 0; i < b->dimensions->len; i++)
+        add_dimension_row (self, b, b->dimensions->pdata[i]);
+      add_list (self, _("Strengths"), b->strengths);
+      add_list (self, _("Weaknesses"), b->weaknesses);
+      for (guint i = 0; i < b->flags->len; i++)
+        {
+          RptConsistencyFlag *flag = b->flags->pdata[i];
+          RptQuestion *self_question = rpt_questionnaire_find_question (self->current, flag->self);
+          g_autofree char *text = g_strdup_printf (_("“%s” was answered with %.0f of 100, but the detailed answers show %.0f."),
+                                                   text_of (self, self_question->text), flag->self_score,
+                                                   flag->measured_score);
+
+          if (i == 0)
+            gtk_box_append (self->results_box, label_new (_("Contradictions"), "heading"));
+          gtk_box_append (self->results_box, label_new (text, NULL));
+        }
+      if (b->qualification.score >= 0)
+        {
+          const char *names[] = { NULL, C_("qualification", "Budget"), C_("qualification", "Authority"),
+                                  C_("qualification", "Need"), C_("qualification", "Timeline") };
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          for (guint k = RPT_QUALIFY_BUDGET; k < RPT_N_QUALIFY; k++)
+            if (b->qualification.answered[k])
+              g_string_append_printf (text, "%s%s %.0f", text->len ? " · " : "", names[k],
+                                      b->qualification.component[k]);
+          gtk_box_append (self->results_box, label_new (_("Qualification"), "heading"));
+          gtk_box_append (self->results_box, label_new (text->str, NULL));
+          if (b->qualification.unlikely)
+            {
+              g_autoptr(GString) reasons = g_string_new (NULL);
+
+              for (guint k = RPT_QUALIFY_BUDGET; k < RPT_N_QUALIFY; k++)
+                if (b->qualification.reasons & (1u << k))
+                  g_string_append_printf (reasons, "%s%s", reasons->len ? C_("list", ", ") : "", names[k]);
+              {
+                g_autofree char *warning = reasons->len
+                  ? g_strdup_printf (_("Not likely to buy: %s too low."), reasons->str)
+                  : g_strdup (_("Not likely to buy: the answers qualify too little."));
+
+                gtk_box_append (self->results_box, label_new (warning, "error"));
+              }
+            }
+        }
+      for (guint i = 0; b->offerings[i] != NULL; i++)
+        {
+          RptDimension *dimension = rpt_questionnaire_find_dimension (self->current, b->offerings[i]);
+
+          if (i == 0)
+            gtk_box_append (self->results_box, label_new (_("What fits their weak areas"), "heading"));
+          gtk_box_append (self->results_box, label_new (text_of (self, dimension->offering), NULL));
+        }
+    }
+  {
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+    gtk_widget_set_margin_top (buttons, 12);
+    back = gtk_button_new_with_mnemonic (_("_Back to Questionnaire"));
+    gtk_widget_add_css_class (back, "pill");
+    g_signal_connect_swapped (back, "clicked", G_CALLBACK (show_overview), self);
+    gtk_box_append (GTK_BOX (buttons), back);
+    if (b != NULL && b->customer_id != 0)
+      {
+        GtkWidget *report = gtk_button_new_with_mnemonic (_("Report _Letter…"));
+
+        gtk_widget_set_tooltip_text (report, _("Print or save the respondent's report, in their language"));
+        gtk_widget_set_name (report, "report");
+        gtk_widget_add_css_class (report, "pill");
+        gtk_widget_add_css_class (report, "suggested-action");
+        g_signal_connect_swapped (report, "clicked", G_CALLBACK (on_report_clicked), self);
+        gtk_box_append (GTK_BOX (buttons), report);
+      }
+    gtk_box_append (self->results_box, buttons);
+  }
+  gtk_stack_set_visible_child_name (self->content, "results");
+}
+
+/* The respondent's report: the “benchmark-report” letter, through Write
+ * Letters, for this response's customer alone. */
+static void
+on_report_clicked (RptQuestionnairesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptBenchmark) b = rpt_customer_store_benchmark (self->store, self->response_id, &error);
+  g_autoptr(GPtrArray) examples = rpt_letter_template_builtins ();
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  RptLetterTemplate *report = NULL;
+  RptMergeDialog *dialog;
+
+  if (b == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < examples->len; i++)
+    if (g_strcmp0 (rpt_letter_template_get_builtin (examples->pdata[i]), "benchmark-report") == 0)
+      report = examples->pdata[i];
+  g_return_if_fail (report != NULL);
+  dialog = rpt_merge_dialog_present (GTK_WINDOW (window), self->store, report);
+  rpt_merge_dialog_set_report (dialog, b->customer_id, b);
+}
+
+/* Overview --------------------------------------------------------------- */
+
+static gint64
+latest_completed (RptQuestionnairesPage *self)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  if (self->customer_id == 0)
+    return 0;
+  ids = rpt_customer_store_completed_responses (self->store, rpt_questionnaire_get_id (self->current),
+                                                self->customer_id, NULL);
+  return ids != NULL && ids->len > 0 ? g_array_index (ids, gint64, ids->len - 1) : 0;
+}
+
+static void
+on_results_clicked (RptQuestionnairesPage *self)
+{
+  gint64 id = latest_completed (self);
+
+  if (id != 0)
+    show_results (self, id);
+}
+
+static void
+show_overview (RptQuestionnairesPage *self)
+{
+  RptQuestionnaire *q = self->current;
+  g_autoptr(RptCustomer) customer = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autofree char *counts = NULL;
+  guint done, started, cohorts = 0;
+  GtkWidget *buttons, *fill;
+  gint64 open = 0;
+
+  if (q == NULL)
+    return;
+  self->response_id = 0;
+  clear_box (self->overview_box);
+  done = rpt_customer_store_count_responses (self->store, rpt_questionnaire_get_id (q), TRUE);
+  started = rpt_customer_store_count_responses (self->store, rpt_questionnaire_get_id (q), FALSE);
+  gtk_box_append (self->overview_box, label_new (rpt_questionnaire_get_title (q, self->language), "title-1"));
+  gtk_box_append (self->overview_box, label_new (rpt_questionnaire_get_description (q, self->language), NULL));
+  counts = g_strdup_printf (ngettext ("%u completed response, %u in progress", "%u completed responses, %u in progress",
+                                      done), done, started - done);
+  gtk_box_append (self->overview_box, label_new (counts, "dim-label"));
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  if (self->customer_id != 0)
+    {
+      customer = rpt_customer_store_load_summary (self->store, self->customer_id, NULL);
+      open = rpt_customer_store_open_response (self->store, rpt_questionnaire_get_id (q), self->customer_id);
+    }
+  if (customer != NULL)
+    {
+      g_autofree char *label = open != 0
+        ? g_strdup_printf (_("_Continue with %s"), rpt_customer_get_display_name (customer))
+        : g_strdup_printf (_("_Fill In with %s"), rpt_customer_get_display_name (customer));
+
+      fill = gtk_button_new_with_mnemonic (label);
+    }
+  else
+    {
+      fill = gtk_button_new_with_mnemonic (_("_Fill In with Customer"));
+      gtk_widget_set_sensitive (fill, FALSE);
+      gtk_widget_set_tooltip_text (fill, _("Select a customer on the Customers page first"));
+    }
+  gtk_widget_set_name (fill, "fill-in");
+  gtk_widget_add_css_class (fill, "suggested-action");
+  gtk_widget_add_css_class (fill, "pill");
+  g_signal_connect_swapped (fill, "clicked", G_CALLBACK (on_fill_clicked), self);
+  gtk_box_append (GTK_BOX (buttons), fill);
+  if (customer != NULL && latest_completed (self) != 0)
+    {
+      GtkWidget *results = gtk_button_new_with_mnemonic (_("Latest _Results"));
+
+      gtk_widget_set_name (results, "latest-results");
+      gtk_widget_add_css_class (results, "pill");
+      g_signal_connect_swapped (results, "clicked", G_CALLBACK (on_results_clicked), self);
+      gtk_box_append (GTK_BOX (buttons), results);
+    }
+  gtk_widget_set_margin_top (buttons, 12);
+  gtk_widget_set_margin_bottom (buttons, 12);
+  gtk_box_append (self->overview_box, buttons);
+
+  /* who answered, by cohort; a cohort under five is not shown */
+  if (rpt_questionnaire_is_scored (q)
+      && (stats = rpt_customer_store_cohort_distributions (self->store, rpt_questionnaire_get_id (q), NULL)) != NULL)
+    {
+      GtkWidget *grid = gtk_grid_new ();
+      guint row = 0;
+
+      gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+      gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+      for (guint i = 0; i < stats->len; i++)
+        {
+          RptCohortStats *s = stats->pdata[i];
+          g_autofree char *n = NULL;
+          g_autofree char *spread = NULL;
+
+          if (*s->dimension != '\0')
+            continue;
+          n = g_strdup_printf ("%u", s->n);
+          spread = g_strdup_printf (_("median %.0f, middle half %.0f–%.0f"), s->median, s->q1, s->q3);
+          gtk_grid_attach (GTK_GRID (grid), label_new (s->industry, NULL), 0, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), label_new (rpt_size_band_to_string (s->size_band), NULL), 1, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), label_new (n, "numeric"), 2, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), label_new (spread, "dim-label"), 3, row, 1, 1);
+          row++;
+          cohorts++;
+        }
+      gtk_box_append (self->overview_box, label_new (_("Peer groups of five or more"), "heading"));
+      if (cohorts > 0)
+        gtk_box_append (self->overview_box, grid);
+      else
+        {
+          g_object_ref_sink (grid);
+          g_object_unref (grid);
+          gtk_box_append (self->overview_box,
+                          label_new (_("No industry and size has five answers yet; each respondent is compared "
+                                       "with the widest group that has."), "dim-label"));
+        }
+    }
+  gtk_stack_set_visible_child_name (self->content, "overview");
+}
+
+/* The page --------------------------------------------------------------- */
+
+static gboolean
+on_key (GtkEventControllerKey *controller,
+        guint                  keyval,
+        guint                  keycode,
+        GdkModifierType        state,
+        RptQuestionnairesPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content), "fill") != 0 || !(state & GDK_ALT_MASK))
+    return FALSE;
+  if (keyval == GDK_KEY_Left)
+    go_previous (self);
+  else if (keyval == GDK_KEY_Right)
+    go_next (self);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+rpt_questionnaires_page_set_store (RptQuestionnairesPage *self,
+                                   RptCustomerStore      *store)
+{
+  g_set_object (&self->store, store);
+  reload_list (self);
+}
+
+void
+rpt_questionnaires_page_set_customer (RptQuestionnairesPage *self,
+                                      gint64                 customer_id)
+{
+  g_autoptr(RptCustomer) customer = NULL;
+  g_autofree char *language = NULL;
+
+  self->customer_id = customer_id;
+  customer = customer_id && self->store ? rpt_customer_store_load_summary (self->store, customer_id, NULL) : NULL;
+  if (customer != NULL)
+    g_object_get (customer, "language", &language, NULL);
+  g_free (self->language);
+  self->language = g_strdup (language && *language ? language : g_get_language_names ()[0]);
+  /* a response being filled in stays with its customer */
+  if (self->current != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->content), "overview") == 0)
+    show_overview (self);
+}
+
+GtkToggleButton *
+rpt_questionnaires_page_get_flap_button (RptQuestionnairesPage *self)
+{
+  return self->flap_button;
+}
+
+const char *
+rpt_questionnaires_page_get_view (RptQuestionnairesPage *self)
+{
+  return gtk_stack_get_visible_child_name (self->content);
+}
+
+gint64
+rpt_questionnaires_page_get_response (RptQuestionnairesPage *self)
+{
+  return self->response_id;
+}
+
+static void
+rpt_questionnaires_page_dispose (GObject *object)
+{
+  RptQuestionnairesPage *self = RPT_QUESTIONNAIRES_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RPT_TYPE_QUESTIONNAIRES_PAGE);
+  g_clear_pointer (&self->questionnaires, g_ptr_array_unref);
+  g_clear_pointer (&self->current, rpt_questionnaire_unref);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (rpt_questionnaires_page_parent_class)->dispose (object);
+}
+
+static void
+rpt_questionnaires_page_class_init (RptQuestionnairesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rpt_questionnaires_page_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rapportcrm/Rapport/ui/rpt-questionnaires-page.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, RptQuestionnairesPage, name)
+  CHILD (root);
+  CHILD (flap_button);
+  CHILD (title);
+  CHILD (list);
+  CHILD (content);
+  CHILD (overview_box);
+  CHILD (questions_box);
+  CHILD (results_box);
+  CHILD (previous_button);
+  CHILD (next_button);
+  CHILD (progress_label);
+#undef CHILD
+}
+
+static void
+rpt_questionnaires_page_init (RptQuestionnairesPage *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->language = g_strdup (g_get_language_names ()[0]);
+  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
+  g_signal_connect_swapped (self->previous_button, "clicked", G_CALLBACK (go_previous), self);
+  g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (go_next), self);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
