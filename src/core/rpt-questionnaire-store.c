@@ -225,11 +225,38 @@ save_questionnaire (RptCustomerStore  *self,
     }
   else
     {
-      /* answered, or new: the next version; old answers keep theirs */
+      /* answered, or new: the next version, old answers keep theirs —
+       * unless it is the latest version again, word for word */
       int latest = latest_version (db, q->key);
+      gint64 same = 0;
 
-      q->version = latest + 1;
-      ok = latest >= 0 && insert_questionnaire (db, q, builtin, error);
+      q->version = latest;
+      if (latest > 0)
+        {
+          g_autofree char *json = rpt_questionnaire_to_json (q);
+          sqlite3_stmt *stmt = rpt_database_prepare (db,
+            "SELECT id FROM questionnaires WHERE key = ? AND version = ? AND definition = ?", error);
+
+          if (stmt != NULL)
+            {
+              sqlite3_bind_text (stmt, 1, q->key, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_int (stmt, 2, latest);
+              sqlite3_bind_text (stmt, 3, json, -1, SQLITE_TRANSIENT);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                same = sqlite3_column_int64 (stmt, 0);
+              sqlite3_reset (stmt);
+            }
+        }
+      if (same != 0)
+        {
+          q->id = same;
+          ok = TRUE;
+        }
+      else
+        {
+          q->version = latest + 1;
+          ok = latest >= 0 && insert_questionnaire (db, q, builtin, error);
+        }
     }
   if (!fail (db, ok && rpt_database_commit (db, error)))
     {
@@ -1206,6 +1233,34 @@ flush_cohort (GPtrArray   *out,
       g_ptr_array_add (out, stats);
     }
   g_array_set_size (values, 0);
+}
+
+GPtrArray *
+rpt_customer_store_overall_distributions (RptCustomerStore  *self,
+                                          RptQuestionnaire  *questionnaire,
+                                          GError           **error)
+{
+  RptDatabase *db = rpt_customer_store_get_database (self);
+  g_autoptr(GHashTable) scores = NULL;
+  GPtrArray *out;
+  GPtrArray *dimensions = rpt_questionnaire_get_dimensions (questionnaire);
+
+  if (!rpt_database_begin_read (db, error))
+    return NULL;
+  scores = cohort_scores (db, questionnaire->id, RPT_COHORT_ALL, NULL, 0, error);
+  rpt_database_end_read (db);
+  if (scores == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func (cohort_stats_free);
+  for (guint i = 0; i <= dimensions->len; i++)
+    {
+      const char *key = i < dimensions->len ? ((RptDimension *) dimensions->pdata[i])->key : "";
+      GArray *values = g_hash_table_lookup (scores, key);
+
+      if (values != NULL)
+        flush_cohort (out, values, "", 0, key);
+    }
+  return out;
 }
 
 /* One pass over every completed response's scores, in cohort order. */

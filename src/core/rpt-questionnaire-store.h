@@ -138,6 +138,12 @@ typedef struct
 
 /* Every industry × size cohort of the questionnaire with at least
  * RPT_MIN_COHORT completed responses, each dimension's distribution. */
+/* Each dimension's distribution among all who completed the
+ * questionnaire (of RptCohortStats, industry ""), when at least
+ * RPT_MIN_COHORT did. */
+GPtrArray     *rpt_customer_store_overall_distributions (RptCustomerStore *self,
+                                                         RptQuestionnaire *questionnaire,
+                                                         GError          **error);
 GPtrArray     *rpt_customer_store_cohort_distributions (RptCustomerStore *self,
                                                         gint64            questionnaire_id,
                                                         GError          **error);

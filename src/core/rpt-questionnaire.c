@@ -57,12 +57,13 @@ rpt_text_get (RptText    *text,
     return "";
   if (language != NULL && (value = g_hash_table_lookup (text, language)) != NULL)
     return value;
-  /* zh_TW for zh_TW_x, es for es_MX */
-  if (language != NULL && strchr (language, '_') != NULL)
+  /* zh_TW for zh_TW.UTF-8, es for es_MX */
+  if (language != NULL)
     {
+      g_autofree char *plain = g_strndup (language, strcspn (language, "@."));
       g_autofree char *base = g_strndup (language, strcspn (language, "_@."));
 
-      if ((value = g_hash_table_lookup (text, base)) != NULL)
+      if ((value = g_hash_table_lookup (text, plain)) != NULL || (value = g_hash_table_lookup (text, base)) != NULL)
         return value;
     }
   if (fallback != NULL && (value = g_hash_table_lookup (text, fallback)) != NULL)

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "rpt-letter-template.h"
 #include "rpt-merge-dialog.h"
@@ -35,6 +36,8 @@ struct _RptQuestionnairesPage
   GtkButton        *previous_button;
   GtkButton        *next_button;
   GtkLabel         *progress_label;
+  GtkButton        *import_button;
+  GtkButton        *export_button;
 
   RptCustomerStore *store;
   GPtrArray        *questionnaires;   /* of RptQuestionnaire, as listed */
@@ -70,6 +73,14 @@ label_new (const char *text,
   if (style != NULL)
     gtk_widget_add_css_class (label, style);
   return label;
+}
+
+/* The list and the overview are the staff's: in the interface's language.
+ * The questions and the results are the customer's: in theirs. */
+static const char *
+ui_language (void)
+{
+  return g_get_language_names ()[0];
 }
 
 static const char *
@@ -120,7 +131,7 @@ reload_list (RptQuestionnairesPage *self)
       g_autofree char *count = g_strdup_printf (ngettext ("%u response", "%u responses", n), n);
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rpt_questionnaire_get_title (q, self->language));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rpt_questionnaire_get_title (q, ui_language ()));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), count);
       gtk_list_box_append (self->list, row);
     }
@@ -147,12 +158,14 @@ on_row_selected (RptQuestionnairesPage *self,
                  GtkListBoxRow         *row)
 {
   g_clear_pointer (&self->current, rpt_questionnaire_unref);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   if (row == NULL || self->questionnaires == NULL)
     {
       gtk_stack_set_visible_child_name (self->content, "empty");
       return;
     }
   self->current = rpt_questionnaire_ref (self->questionnaires->pdata[gtk_list_box_row_get_index (row)]);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
   show_overview (self);
 }
 
@@ -509,9 +522,12 @@ draw_bar (GtkDrawingArea *area,
       cairo_rectangle (cr, width * bar->q1 / 100, 0, MAX (2, width * (bar->q3 - bar->q1) / 100), height);
       cairo_fill (cr);
     }
-  gdk_cairo_set_source_rgba (cr, &accent);
-  cairo_rectangle (cr, 0, y, width * bar->score / 100, h);
-  cairo_fill (cr);
+  if (bar->score >= 0)
+    {
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_rectangle (cr, 0, y, width * bar->score / 100, h);
+      cairo_fill (cr);
+    }
   if (bar->median >= 0)
     {
       gdk_cairo_set_source_rgba (cr, &line);
@@ -544,12 +560,21 @@ cohort_text (RptBenchmark *b)
 }
 
 static const char *
-dimension_title (RptQuestionnairesPage *self,
-                 const char            *key)
+dimension_title_in (RptQuestionnairesPage *self,
+                    const char            *key,
+                    const char            *language)
 {
   RptDimension *dimension = rpt_questionnaire_find_dimension (self->current, key);
 
-  return dimension ? text_of (self, dimension->title) : _("Overall");
+  return dimension ? rpt_text_get (dimension->title, language, rpt_questionnaire_get_default_language (self->current))
+                   : _("Overall");
+}
+
+static const char *
+dimension_title (RptQuestionnairesPage *self,
+                 const char            *key)
+{
+  return dimension_title_in (self, key, self->language);
 }
 
 static void
@@ -719,6 +744,32 @@ on_report_clicked (RptQuestionnairesPage *self)
 
 /* Overview --------------------------------------------------------------- */
 
+/* Each dimension among all respondents: the middle half and the median. */
+static void
+add_overall_distribution (RptQuestionnairesPage *self)
+{
+  g_autoptr(GPtrArray) stats = rpt_customer_store_overall_distributions (self->store, self->current, NULL);
+
+  if (stats == NULL || stats->len == 0)
+    return;
+  gtk_box_append (self->overview_box, label_new (_("All respondents"), "heading"));
+  for (guint i = 0; i < stats->len; i++)
+    {
+      RptCohortStats *st = stats->pdata[i];
+      GtkWidget *area = gtk_drawing_area_new ();
+      Bar *bar = g_new (Bar, 1);
+      g_autofree char *line = g_strdup_printf (_("%s: median %.0f, middle half %.0f–%.0f"),
+                                               dimension_title_in (self, st->dimension, ui_language ()),
+                                               st->median, st->q1, st->q3);
+
+      *bar = (Bar) { -1, st->q1, st->median, st->q3 };
+      gtk_box_append (self->overview_box, label_new (line, NULL));
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 14);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_bar, bar, g_free);
+      gtk_box_append (self->overview_box, area);
+    }
+}
+
 static gint64
 latest_completed (RptQuestionnairesPage *self)
 {
@@ -757,8 +808,8 @@ show_overview (RptQuestionnairesPage *self)
   clear_box (self->overview_box);
   done = rpt_customer_store_count_responses (self->store, rpt_questionnaire_get_id (q), TRUE);
   started = rpt_customer_store_count_responses (self->store, rpt_questionnaire_get_id (q), FALSE);
-  gtk_box_append (self->overview_box, label_new (rpt_questionnaire_get_title (q, self->language), "title-1"));
-  gtk_box_append (self->overview_box, label_new (rpt_questionnaire_get_description (q, self->language), NULL));
+  gtk_box_append (self->overview_box, label_new (rpt_questionnaire_get_title (q, ui_language ()), "title-1"));
+  gtk_box_append (self->overview_box, label_new (rpt_questionnaire_get_description (q, ui_language ()), NULL));
   counts = g_strdup_printf (ngettext ("%u completed response, %u in progress", "%u completed responses, %u in progress",
                                       done), done, started - done);
   gtk_box_append (self->overview_box, label_new (counts, "dim-label"));
@@ -827,6 +878,7 @@ show_overview (RptQuestionnairesPage *self)
           row++;
           cohorts++;
         }
+      add_overall_distribution (self);
       gtk_box_append (self->overview_box, label_new (_("Peer groups of five or more"), "heading"));
       if (cohorts > 0)
         gtk_box_append (self->overview_box, grid);
@@ -840,6 +892,105 @@ show_overview (RptQuestionnairesPage *self)
         }
     }
   gtk_stack_set_visible_child_name (self->content, "overview");
+}
+
+/* Files ------------------------------------------------------------------- */
+
+/* A questionnaire file from another shop: checked whole, then saved — as
+ * the next version when its key is taken. */
+gboolean
+rpt_questionnaires_page_import (RptQuestionnairesPage  *self,
+                                GFile                  *file,
+                                GError                **error)
+{
+  g_autofree char *json = NULL;
+  gsize length = 0;
+  g_autoptr(RptQuestionnaire) q = NULL;
+  g_autofree char *key = NULL;
+
+  if (!g_file_load_contents (file, NULL, &json, &length, NULL, error)
+      || (q = rpt_questionnaire_new_from_json (json, length, error)) == NULL
+      || !rpt_customer_store_save_questionnaire (self->store, q, error))
+    return FALSE;
+  key = g_strdup (rpt_questionnaire_get_key (q));
+  reload_list (self);
+  for (guint i = 0; self->questionnaires != NULL && i < self->questionnaires->len; i++)
+    if (g_str_equal (rpt_questionnaire_get_key (self->questionnaires->pdata[i]), key))
+      gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
+  return TRUE;
+}
+
+gboolean
+rpt_questionnaires_page_export (RptQuestionnairesPage  *self,
+                                GFile                  *file,
+                                GError                **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (self->current != NULL, FALSE);
+  json = rpt_questionnaire_to_json (self->current);
+  return g_file_replace_contents (file, json, strlen (json), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+static void
+on_file_chosen (GtkNativeDialog       *chooser,
+                int                    response,
+                RptQuestionnairesPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean import = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "import"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      if (!(import ? rpt_questionnaires_page_import (self, file, &error)
+                   : rpt_questionnaires_page_export (self, file, &error)))
+        show_error (self, error);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (RptQuestionnairesPage *self,
+             gboolean               import)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (!import && self->current == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (import ? _("Import a Questionnaire") : _("Export the Questionnaire"),
+                                         GTK_WINDOW (window),
+                                         import ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         import ? _("_Import") : _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Questionnaires (JSON)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (!import)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", rpt_questionnaire_get_key (self->current));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_object_set_data (G_OBJECT (chooser), "import", GINT_TO_POINTER (import));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_import_clicked (RptQuestionnairesPage *self)
+{
+  choose_file (self, TRUE);
+}
+
+static void
+on_export_clicked (RptQuestionnairesPage *self)
+{
+  choose_file (self, FALSE);
 }
 
 /* The page --------------------------------------------------------------- */
@@ -942,6 +1093,8 @@ rpt_questionnaires_page_class_init (RptQuestionnairesPageClass *klass)
   CHILD (previous_button);
   CHILD (next_button);
   CHILD (progress_label);
+  CHILD (import_button);
+  CHILD (export_button);
 #undef CHILD
 }
 
@@ -955,6 +1108,8 @@ rpt_questionnaires_page_init (RptQuestionnairesPage *self)
   g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (on_row_selected), self);
   g_signal_connect_swapped (self->previous_button, "clicked", G_CALLBACK (go_previous), self);
   g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (go_next), self);
+  g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (on_import_clicked), self);
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

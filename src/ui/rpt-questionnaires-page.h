@@ -19,6 +19,13 @@ void             rpt_questionnaires_page_set_store    (RptQuestionnairesPage *se
 /* The customer a questionnaire is filled in with (0: none). */
 void             rpt_questionnaires_page_set_customer (RptQuestionnairesPage *self,
                                                        gint64                 customer_id);
+/* What Import… and Export… do with the file chosen */
+gboolean         rpt_questionnaires_page_import       (RptQuestionnairesPage *self,
+                                                       GFile                 *file,
+                                                       GError               **error);
+gboolean         rpt_questionnaires_page_export       (RptQuestionnairesPage *self,
+                                                       GFile                 *file,
+                                                       GError               **error);
 GtkToggleButton *rpt_questionnaires_page_get_flap_button (RptQuestionnairesPage *self);
 /* For tests: which view shows (“empty”, “overview”, “fill”, “results”),
  * and the response being filled in or shown. */

@@ -425,8 +425,21 @@ test_versions_and_answers (Fixture       *f,
   g_assert_true (rpt_customer_store_set_answer (f->store, id, "q4", "20", &error));
   g_assert_no_error (error);
 
+  /* the same questionnaire saved again, word for word: still version 1 */
+  {
+    g_autoptr(RptQuestionnaire) same = fixture ();
+
+    g_assert_true (rpt_customer_store_save_questionnaire (f->store, same, &error));
+    g_assert_cmpint (rpt_questionnaire_get_version (same), ==, 1);
+    g_assert_cmpint (rpt_questionnaire_get_id (same), ==, f->questionnaire);
+  }
   /* an answered questionnaire changes: version 2, the response keeps 1 */
-  json = g_strdup (fixture_json);
+  {
+    GString *changed = g_string_new (fixture_json);
+
+    g_string_replace (changed, "\"Fixture\"", "\"Fixture, edited\"", 1);
+    json = g_string_free (changed, FALSE);
+  }
   edited = rpt_questionnaire_new_from_json (json, -1, &error);
   rpt_questionnaire_set_id (edited, f->questionnaire);
   g_assert_true (rpt_customer_store_save_questionnaire (f->store, edited, &error));

@@ -19,6 +19,7 @@
 #include "rpt-application.h"
 #include "rpt-customers-page.h"
 #include "rpt-demo.h"
+#include "rpt-error.h"
 #include "rpt-merge-dialog.h"
 #include "rpt-questionnaire-store.h"
 #include "rpt-questionnaires-page.h"
@@ -191,6 +192,33 @@ run_script (gpointer app)
     }
     g_object_unref (first);
     g_object_unref (doc);
+  }
+  /* Export…, changed, Import…: the next version, shown; the file's
+   * faults refused with the place they are at */
+  {
+    g_autofree char *path = g_build_filename (g_get_user_data_dir (), "readiness.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *json = NULL;
+    g_autoptr(GString) changed = NULL;
+    g_autoptr(RptQuestionnaire) latest = NULL;
+
+    g_assert_true (rpt_questionnaires_page_export (page, file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
+    changed = g_string_new (json);
+    g_string_replace (changed, "\"Personalization readiness\"", "\"Readiness, shared\"", 1);
+    g_assert_true (g_file_set_contents (path, changed->str, -1, NULL));
+    g_assert_true (rpt_questionnaires_page_import (page, file, &error));
+    g_assert_no_error (error);
+    latest = rpt_customer_store_find_questionnaire (store, "personalization-readiness", &error);
+    g_assert_cmpint (rpt_questionnaire_get_version (latest), ==, 2);
+    g_assert_cmpstr (rpt_questionnaires_page_get_view (page), ==, "overview");
+    g_assert_nonnull (ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_titled, "Readiness, shared"));
+    g_string_replace (changed, "\"scale\"", "\"slider\"", 1);
+    g_assert_true (g_file_set_contents (path, changed->str, -1, NULL));
+    g_assert_false (rpt_questionnaires_page_import (page, file, &error));
+    g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "kind"));
   }
   ui_spin (200);
   g_application_quit (app);
