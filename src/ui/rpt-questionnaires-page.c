@@ -291,12 +291,6 @@ attach (GtkWidget   *widget,
   g_object_set_data (G_OBJECT (widget), "rpt-question", question);
   g_object_set_data_full (G_OBJECT (widget), "rpt-value", g_strdup (value), g_free);
   g_object_set_data (G_OBJECT (widget), "rpt-message", message);
-  if (value != NULL)
-    {
-      g_autofree char *name = g_strdup_printf ("answer:%s:%s", question->key, value);
-
-      gtk_widget_set_name (widget, name);
-    }
 }
 
 static GtkWidget *
@@ -373,7 +367,6 @@ answer_widget (RptQuestionnairesPage *self,
         GtkWidget *entry = gtk_entry_new ();
 
         attach (entry, question, NULL, message);
-        gtk_widget_set_name (entry, question->key);
         gtk_editable_set_text (GTK_EDITABLE (entry), answer ? answer : "");
         g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), self);
         g_object_set_data (G_OBJECT (holder), "rpt-entry", entry);
@@ -613,7 +606,8 @@ add_dimension_row (RptQuestionnairesPage *self,
   gtk_box_append (GTK_BOX (row), label_new (line, *dr->dimension ? NULL : "heading"));
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 18);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_bar, bar, g_free);
-  gtk_widget_set_name (area, *dr->dimension ? dr->dimension : "overall");
+  g_object_set_data_full (G_OBJECT (area), "rpt-dimension", g_strdup (*dr->dimension ? dr->dimension : "overall"),
+                          g_free);
   gtk_box_append (GTK_BOX (row), area);
   gtk_box_append (self->results_box, row);
 }

@@ -33,11 +33,31 @@ row_titled (GtkWidget     *widget,
   return ADW_IS_PREFERENCES_ROW (widget) && ui_row_titled (widget, title);
 }
 
+/* The bar of the dimension NAME */
+static gboolean
+is_bar_of (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  return g_strcmp0 (g_object_get_data (G_OBJECT (widget), "rpt-dimension"), name) == 0;
+}
+
+/* The answer button for “QUESTION:VALUE” (the page keeps both on it) */
+static gboolean
+is_answer (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  RptQuestion *question = g_object_get_data (G_OBJECT (widget), "rpt-question");
+  const char *value = g_object_get_data (G_OBJECT (widget), "rpt-value");
+  g_autofree char *answer = question && value ? g_strdup_printf ("answer:%s:%s", question->key, value) : NULL;
+
+  return g_strcmp0 (answer, name) == 0;
+}
+
 static void
 press (GtkWidget  *root,
        const char *name)
 {
-  GtkWidget *button = ui_find (root, GTK_TYPE_TOGGLE_BUTTON, ui_has_name, name);
+  GtkWidget *button = ui_find (root, GTK_TYPE_TOGGLE_BUTTON, is_answer, name);
 
   if (button == NULL)
     g_error ("no answer button %s", name);
@@ -144,8 +164,8 @@ run_script (gpointer app)
   /* the results: a bar for each dimension and the overall index */
   g_assert_cmpstr (rpt_questionnaires_page_get_view (page), ==, "results");
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
-    g_assert_nonnull (ui_find (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA, ui_has_name, sections[s]));
-  g_assert_nonnull (ui_find (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA, ui_has_name, "overall"));
+    g_assert_nonnull (ui_find (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA, is_bar_of, sections[s]));
+  g_assert_nonnull (ui_find (GTK_WIDGET (page), GTK_TYPE_DRAWING_AREA, is_bar_of, "overall"));
   readiness = rpt_customer_store_find_questionnaire (store, "personalization-readiness", &error);
   done = rpt_customer_store_completed_responses (store, rpt_questionnaire_get_id (readiness), customer, &error);
   g_assert_no_error (error);

@@ -166,6 +166,7 @@ shoot_results (GtkWidget *window)
   g_signal_emit_by_name (latest, "clicked");
   g_assert_cmpstr (rpt_questionnaires_page_get_view (RPT_QUESTIONNAIRES_PAGE (page)), ==, "results");
   ui_spin (400);
+  ui_wait_for (has_drawn, window, "the results to be drawn");
   save_shot (window, "-results");
 }
 
