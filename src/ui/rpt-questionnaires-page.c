@@ -75,8 +75,9 @@ label_new (const char *text,
   return label;
 }
 
-/* The list and the overview are the staff's: in the interface's language.
- * The questions and the results are the customer's: in theirs. */
+/* The list, the overview and the results are the staff's: in the
+ * interface's language. The questions are the customer's: in theirs (and
+ * so is the report letter). */
 static const char *
 ui_language (void)
 {
@@ -563,11 +564,20 @@ dimension_title_in (RptQuestionnairesPage *self,
                    : _("Overall");
 }
 
+/* The results are the staff's — qualification, contradictions: in the
+ * interface's language. */
 static const char *
 dimension_title (RptQuestionnairesPage *self,
                  const char            *key)
 {
-  return dimension_title_in (self, key, self->language);
+  return dimension_title_in (self, key, ui_language ());
+}
+
+static const char *
+staff_text (RptQuestionnairesPage *self,
+            RptText               *text)
+{
+  return rpt_text_get (text, ui_language (), rpt_questionnaire_get_default_language (self->current));
 }
 
 static void
@@ -623,7 +633,7 @@ show_results (RptQuestionnairesPage *self,
 
   self->response_id = response_id;
   clear_box (self->results_box);
-  gtk_box_append (self->results_box, label_new (rpt_questionnaire_get_title (self->current, self->language),
+  gtk_box_append (self->results_box, label_new (rpt_questionnaire_get_title (self->current, ui_language ()),
                                                 "title-2"));
   if (b == NULL)
     {
@@ -643,7 +653,7 @@ show_results (RptQuestionnairesPage *self,
           RptConsistencyFlag *flag = b->flags->pdata[i];
           RptQuestion *self_question = rpt_questionnaire_find_question (self->current, flag->self);
           g_autofree char *text = g_strdup_printf (_("“%s” was answered with %.0f of 100, but the detailed answers show %.0f."),
-                                                   text_of (self, self_question->text), flag->self_score,
+                                                   staff_text (self, self_question->text), flag->self_score,
                                                    flag->measured_score);
 
           if (i == 0)
@@ -684,7 +694,7 @@ show_results (RptQuestionnairesPage *self,
 
           if (i == 0)
             gtk_box_append (self->results_box, label_new (_("What fits their weak areas"), "heading"));
-          gtk_box_append (self->results_box, label_new (text_of (self, dimension->offering), NULL));
+          gtk_box_append (self->results_box, label_new (staff_text (self, dimension->offering), NULL));
         }
     }
   {
