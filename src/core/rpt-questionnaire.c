@@ -509,6 +509,19 @@ leave (Reader *r,
   g_string_truncate (r->where, mark);
 }
 
+/* The fault MESSAGE at MEMBER of the place being read. */
+static gboolean
+bad_at (Reader     *r,
+        const char *member,
+        const char *message)
+{
+  gsize mark = enter (r, "%s", member);
+
+  bad (r, message);
+  leave (r, mark);
+  return FALSE;
+}
+
 static gboolean
 valid_key (const char *key)
 {
@@ -546,34 +559,25 @@ get_string (Reader     *r,
             gboolean   *ok)
 {
   JsonNode *node = json_object_get_member (object, member);
-  gsize mark;
   const char *value;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        {
-          mark = enter (r, "%s", member);
-          *ok = bad (r, _("it is missing"));
-          leave (r, mark);
-        }
+        *ok = bad_at (r, member, _("it is missing"));
       return NULL;
     }
-  mark = enter (r, "%s", member);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      *ok = bad (r, _("it must be text"));
-      leave (r, mark);
+      *ok = bad_at (r, member, _("it must be text"));
       return NULL;
     }
   value = json_node_get_string (node);
   if (strlen (value) > MAX_TEXT)
     {
-      *ok = bad (r, _("the text is too long"));
-      leave (r, mark);
+      *ok = bad_at (r, member, _("the text is too long"));
       return NULL;
     }
-  leave (r, mark);
   return value;
 }
 
@@ -587,18 +591,15 @@ get_number (Reader     *r,
             gboolean   *ok)
 {
   JsonNode *node = json_object_get_member (object, member);
-  gsize mark;
   double value;
   GType type;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return fallback;
-  mark = enter (r, "%s", member);
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     {
-      *ok = bad (r, _("it must be a number"));
-      leave (r, mark);
+      *ok = bad_at (r, member, _("it must be a number"));
       return fallback;
     }
   value = json_node_get_double (node);
@@ -606,11 +607,9 @@ get_number (Reader     *r,
     {
       g_autofree char *message = g_strdup_printf (_("it must be a number from %g to %g"), min, max);
 
-      *ok = bad (r, message);
-      leave (r, mark);
+      *ok = bad_at (r, member, message);
       return fallback;
     }
-  leave (r, mark);
   return value;
 }
 
@@ -621,15 +620,12 @@ get_boolean (Reader     *r,
              gboolean   *ok)
 {
   JsonNode *node = json_object_get_member (object, member);
-  gsize mark;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return FALSE;
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     return json_node_get_boolean (node);
-  mark = enter (r, "%s", member);
-  *ok = bad (r, _("it must be true or false"));
-  leave (r, mark);
+  *ok = bad_at (r, member, _("it must be true or false"));
   return FALSE;
 }
 
@@ -733,13 +729,10 @@ get_key (Reader     *r,
          gboolean   *ok)
 {
   const char *key = get_string (r, object, "key", TRUE, ok);
-  gsize mark;
 
   if (key != NULL && !valid_key (key))
     {
-      mark = enter (r, "key");
-      *ok = bad (r, _("a key is 1 to 64 letters, digits, “-” or “_”"));
-      leave (r, mark);
+      *ok = bad_at (r, "key", _("a key is 1 to 64 letters, digits, “-” or “_”"));
       return NULL;
     }
   return key;
@@ -784,10 +777,7 @@ read_question (Reader           *r,
     return question;
   if (kind_index < 0)
     {
-      gsize mark = enter (r, "kind");
-
-      *ok = bad (r, _("it must be single, multiple, scale, number, yes-no or text"));
-      leave (r, mark);
+      *ok = bad_at (r, "kind", _("it must be single, multiple, scale, number, yes-no or text"));
       return question;
     }
   question->kind = kind_index;
@@ -797,28 +787,19 @@ read_question (Reader           *r,
 
       if (q <= 0)
         {
-          gsize mark = enter (r, "qualification");
-
-          *ok = bad (r, _("it must be budget, authority, need or timeline"));
-          leave (r, mark);
+          *ok = bad_at (r, "qualification", _("it must be budget, authority, need or timeline"));
           return question;
         }
       question->qualification = q;
     }
   if (g_hash_table_contains (self->questions, key))
     {
-      gsize mark = enter (r, "key");
-
-      *ok = bad (r, _("another question has the same key"));
-      leave (r, mark);
+      *ok = bad_at (r, "key", _("another question has the same key"));
       return question;
     }
   if (dimension != NULL && rpt_questionnaire_find_dimension (self, dimension) == NULL)
     {
-      gsize mark = enter (r, "dimension");
-
-      *ok = bad (r, _("no dimension has this key"));
-      leave (r, mark);
+      *ok = bad_at (r, "dimension", _("no dimension has this key"));
       return question;
     }
   if (question->kind == RPT_QUESTION_TEXT && dimension != NULL)
@@ -1008,13 +989,11 @@ check_weights (Reader           *r,
           weight += question->weight;
       if (weight <= 0)
         {
-          gsize mark = enter (r, "dimensions[%u]", i);
+          g_autofree char *place = g_strdup_printf ("dimensions[%u]", i);
           g_autofree char *message = g_strdup_printf (_("the dimension “%s” has no question with a weight above 0"),
                                                       dimension->key);
 
-          bad (r, message);
-          leave (r, mark);
-          return FALSE;
+          return bad_at (r, place, message);
         }
     }
   return TRUE;
