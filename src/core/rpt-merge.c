@@ -59,6 +59,7 @@ struct _RptMerge
   GHashTable        *wanted;      /* language → names the letters use, or NULL */
   char              *home;        /* the business's country */
   RptBenchmark      *benchmark;   /* a report's figures, or NULL */
+  JsonNode          *run_fields;  /* what every letter of the run has besides its customer's, for the check */
   GArray            *letters;     /* of Letter */
   GPtrArray         *skipped;     /* of RptSkipped */
   guint              n_pages;
@@ -138,6 +139,7 @@ rpt_merge_free (RptMerge *self)
   g_clear_pointer (&self->partials, g_hash_table_unref);
   g_clear_pointer (&self->globals, g_hash_table_unref);
   g_clear_pointer (&self->benchmark, rpt_benchmark_unref);
+  g_clear_pointer (&self->run_fields, json_node_unref);
   g_clear_pointer (&self->sources, g_hash_table_unref);
   g_clear_pointer (&self->wanted, g_hash_table_unref);
   g_free (self->home);
@@ -457,7 +459,7 @@ check_one (RptMerge          *self,
     }
   for (guint i = 0; required[i] != NULL; i++)
     if (*required[i] != '\0' && !has_value (context, required[i])
-        && !(self->benchmark != NULL && g_str_has_prefix (required[i], "benchmark")))
+        && !(self->run_fields != NULL && has_value (self->run_fields, required[i])))
       {
         g_autofree char *detail = g_strdup_printf (_("has no “%s”"), required[i]);
 
@@ -639,7 +641,18 @@ rpt_merge_set_benchmark (RptMerge     *self,
                          RptBenchmark *benchmark)
 {
   g_clear_pointer (&self->benchmark, rpt_benchmark_unref);
+  g_clear_pointer (&self->run_fields, json_node_unref);
   self->benchmark = benchmark ? rpt_benchmark_ref (benchmark) : NULL;
+  if (benchmark != NULL)
+    {
+      /* a field is there or not whatever the language: the template's own will do */
+      JsonObject *fields = json_object_new ();
+
+      json_object_set_member (fields, "benchmark", _rpt_merge_benchmark_context (
+        benchmark, rpt_letter_template_get_default_language (self->letter)));
+      self->run_fields = json_node_init_object (json_node_alloc (), fields);
+      json_object_unref (fields);
+    }
   g_hash_table_remove_all (self->globals);
 }
 
@@ -696,6 +709,7 @@ lay_out_with (RptMerge   *self,
   g_autoptr(RptCustomer) customer = rpt_customer_store_load (store, letter->customer_id, error);
   g_autoptr(JsonNode) context = NULL;
   g_autofree char *address = NULL;
+  g_autoptr(GArray) chart = NULL;
   RptMergeFormat format = { letter->language, self->currency };
   RptRenderOptions options = { RPT_TEMPLATE_STRICT, NULL, rpt_merge_formatters (), &format };
   RptLetterContent content = { 0 };
@@ -722,11 +736,9 @@ lay_out_with (RptMerge   *self,
   content.catalog = rpt_catalog_get (letter->language);
   if (self->benchmark != NULL)
     {
-      g_autoptr(GArray) chart = _rpt_merge_benchmark_chart (self->benchmark, letter->language);
-
+      chart = _rpt_merge_benchmark_chart (self->benchmark, letter->language);
       content.chart = (RptChartBar *) chart->data;
       content.n_chart = chart->len;
-      return rpt_letter_layout_new (worker->setup, worker->context, &content, error);
     }
   return rpt_letter_layout_new (worker->setup, worker->context, &content, error);
 }

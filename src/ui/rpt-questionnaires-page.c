@@ -110,6 +110,23 @@ show_error (RptQuestionnairesPage *self,
 
 /* The list ------------------------------------------------------------- */
 
+/* Each row's count of responses; again when one is completed, the rows
+ * and the selection kept. */
+static void
+update_counts (RptQuestionnairesPage *self)
+{
+  for (guint i = 0; self->questionnaires != NULL && i < self->questionnaires->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
+      guint n = rpt_customer_store_count_responses (self->store,
+                                                    rpt_questionnaire_get_id (self->questionnaires->pdata[i]), TRUE);
+      g_autofree char *count = g_strdup_printf (ngettext ("%u response", "%u responses", n), n);
+
+      if (row != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), count);
+    }
+}
+
 static void
 reload_list (RptQuestionnairesPage *self)
 {
@@ -127,31 +144,13 @@ reload_list (RptQuestionnairesPage *self)
     }
   for (guint i = 0; i < self->questionnaires->len; i++)
     {
-      RptQuestionnaire *q = self->questionnaires->pdata[i];
-      guint n = rpt_customer_store_count_responses (self->store, rpt_questionnaire_get_id (q), TRUE);
-      g_autofree char *count = g_strdup_printf (ngettext ("%u response", "%u responses", n), n);
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rpt_questionnaire_get_title (q, ui_language ()));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), count);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     rpt_questionnaire_get_title (self->questionnaires->pdata[i], ui_language ()));
       gtk_list_box_append (self->list, row);
     }
-}
-
-/* The response counts again, the rows and the selection kept. */
-static void
-update_counts (RptQuestionnairesPage *self)
-{
-  for (guint i = 0; self->questionnaires != NULL && i < self->questionnaires->len; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
-      guint n = rpt_customer_store_count_responses (self->store,
-                                                    rpt_questionnaire_get_id (self->questionnaires->pdata[i]), TRUE);
-      g_autofree char *count = g_strdup_printf (ngettext ("%u response", "%u responses", n), n);
-
-      if (row != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), count);
-    }
+  update_counts (self);
 }
 
 static void
