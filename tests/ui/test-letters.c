@@ -26,12 +26,6 @@
 #include "ui-test-utils.h"
 
 static gboolean
-has_window (gpointer app)
-{
-  return RPT_IS_WINDOW (gtk_application_get_active_window (app));
-}
-
-static gboolean
 has_tooltip (GtkWidget     *widget,
              gconstpointer  text)
 {
@@ -58,12 +52,6 @@ has_pages (gpointer data)
   return rpt_letters_page_get_n_preview_pages (w->page) == w->n;
 }
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
 typedef void (*DialogSetUp) (GtkWidget *dialog);
 
 /* Write Letters from PAGE into OUT through the dialog: SET_UP chooses what
@@ -83,7 +71,7 @@ write_through_dialog (GtkWidget   *page,
   if (set_up != NULL)
     set_up (GTK_WIDGET (dialog));
   ui_click (GTK_WIDGET (dialog), _("Continue"));
-  ui_wait_for (is_mapped, ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, button), "the summary");
+  ui_wait_for (ui_is_mapped, ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, ui_button_labelled, button), "the summary");
   ui_click (GTK_WIDGET (dialog), button);
   ui_wait_for (ui_no_merge_dialog, NULL, "the run to end");
 }
@@ -148,7 +136,7 @@ run_script (gpointer app)
   PagesWait two;
   int n_pages;
 
-  ui_wait_for (has_window, app, "the main window");
+  ui_wait_for (ui_has_window, app, "the main window");
   window = RPT_WINDOW (gtk_application_get_active_window (app));
   store = rpt_window_get_store (window);
   rpt_window_show_page (window, "letters");
@@ -238,7 +226,7 @@ run_selected_script (gpointer app)
   g_autoptr(GArray) ids = NULL;
   PopplerDocument *doc;
 
-  ui_wait_for (has_window, app, "the main window");
+  ui_wait_for (ui_has_window, app, "the main window");
   window = RPT_WINDOW (gtk_application_get_active_window (app));
   grid = GTK_GRID_VIEW (ui_find (GTK_WIDGET (window), GTK_TYPE_GRID_VIEW, NULL, NULL));
   model = gtk_grid_view_get_model (grid);

@@ -19,12 +19,6 @@ has_dialog (gpointer data)
 }
 
 static gboolean
-has_window (gpointer app)
-{
-  return RPT_IS_WINDOW (gtk_application_get_active_window (app));
-}
-
-static gboolean
 no_dialog (gpointer data)
 {
   return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
@@ -47,7 +41,7 @@ run_missing (gpointer app)
   g_assert_true (adw_message_dialog_has_response (dialog, "create"));
   g_assert_true (adw_message_dialog_has_response (dialog, "open"));
   ui_click (GTK_WIDGET (dialog), _("Create It"));   /* as the user does: the button */
-  ui_wait_for (has_window, app, "the main window on the new database");
+  ui_wait_for (ui_has_window, app, "the main window on the new database");
   ui_wait_for (no_dialog, NULL, "the message to close");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_application_quit (app);

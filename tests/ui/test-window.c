@@ -23,12 +23,6 @@
 
 
 static gboolean
-has_window (gpointer app)
-{
-  return RPT_IS_WINDOW (gtk_application_get_active_window (app));
-}
-
-static gboolean
 has_toplevel (gpointer type)
 {
   return ui_find_toplevel (GPOINTER_TO_SIZE (type)) != NULL;
@@ -188,7 +182,7 @@ run_script (gpointer app)
   RptWindow *window;
   gint64 id;
 
-  ui_wait_for (has_window, app, "the main window");
+  ui_wait_for (ui_has_window, app, "the main window");
   window = RPT_WINDOW (gtk_application_get_active_window (app));
   ui_spin (200);
   /* nothing is chosen yet, so nothing can be edited or logged */
@@ -223,7 +217,7 @@ run_gone_script (gpointer app)
   GtkWindow *editor;
   const char *path;
 
-  ui_wait_for (has_window, app, "the main window");
+  ui_wait_for (ui_has_window, app, "the main window");
   window = RPT_WINDOW (gtk_application_get_active_window (app));
   path = rpt_database_get_path (rpt_window_get_database (window));
   g_assert_cmpint (g_remove (path), ==, 0);
@@ -263,7 +257,7 @@ run_empty_script (gpointer app)
   GtkWindow *editor;
   guint before;
 
-  ui_wait_for (has_window, app, "the main window");
+  ui_wait_for (ui_has_window, app, "the main window");
   window = RPT_WINDOW (gtk_application_get_active_window (app));
   before = rpt_customer_store_count_active (rpt_window_get_store (window));
   editor = open_new_editor (window);

@@ -12,6 +12,7 @@
 #include "rpt-application.h"
 #include "rpt-demo.h"
 #include "rpt-merge-dialog.h"
+#include "rpt-window.h"
 
 typedef gboolean (*UiCondition) (gpointer data);
 
@@ -92,10 +93,11 @@ ui_spin (guint ms)
     }
 }
 
+/* The application's main window is up */
 static inline gboolean
 ui_has_window (gpointer app)
 {
-  return gtk_application_get_active_window (app) != NULL;
+  return RPT_IS_WINDOW (gtk_application_get_active_window (app));
 }
 
 static inline gboolean
