@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
+#include "rpt-catalog.h"
 #include "rpt-customer-private.h"
 #include "rpt-fields.h"
 #include "rpt-names.h"
@@ -421,18 +423,23 @@ rpt_channel_to_string (RptChannel channel)
     }
 }
 
+/* Size bands in words, with their context, for this interface's language
+ * and — through a letter's catalog — for the customer's. */
+static const char *const size_words[RPT_N_SIZES] = {
+  LNC_("size", "Unknown"), LNC_("size", "1 person"), LNC_("size", "2–9 people"),
+  LNC_("size", "10–49 people"), LNC_("size", "50–249 people"), LNC_("size", "250 or more"),
+};
+
+const char *
+rpt_size_band_msgid (RptSizeBand band)
+{
+  return band < RPT_N_SIZES ? size_words[band] : "";
+}
+
 const char *
 rpt_size_band_to_string (RptSizeBand band)
 {
-  switch (band)
-    {
-    case RPT_SIZE_UNKNOWN: return C_("size", "Unknown");
-    case RPT_SIZE_SOLO: return C_("size", "1 person");
-    case RPT_SIZE_MICRO: return C_("size", "2–9 people");
-    case RPT_SIZE_SMALL: return C_("size", "10–49 people");
-    case RPT_SIZE_MEDIUM: return C_("size", "50–249 people");
-    case RPT_SIZE_LARGE: return C_("size", "250 or more");
-    case RPT_N_SIZES:
-    default: return "";
-    }
+  if (band >= RPT_N_SIZES)
+    return "";
+  return g_dpgettext (GETTEXT_PACKAGE, size_words[band], strlen ("size") + 1);
 }

@@ -102,5 +102,7 @@ guint        rpt_customer_count_flagged     (RptCustomer     *self);
 const char  *rpt_stage_to_string            (RptStage         stage);
 const char  *rpt_channel_to_string          (RptChannel       channel);
 const char  *rpt_size_band_to_string        (RptSizeBand      band);
+/* “size\004…”: for looking the words up in another language's catalog */
+const char  *rpt_size_band_msgid            (RptSizeBand      band);
 
 G_END_DECLS

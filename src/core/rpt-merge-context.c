@@ -632,12 +632,7 @@ size_in (RptCatalog *catalog,
          int         band)
 {
   /* the same words as the card's, in the letter's language */
-  static const char *const sizes[] = {
-    "", LNC_("size", "1 person"), LNC_("size", "2–9 people"), LNC_("size", "10–49 people"),
-    LNC_("size", "50–249 people"), LNC_("size", "250 or more"),
-  };
-
-  return band > 0 && band < (int) G_N_ELEMENTS (sizes) ? rpt_catalog_gettext (catalog, sizes[band]) : "";
+  return band > 0 && band < RPT_N_SIZES ? rpt_catalog_gettext (catalog, rpt_size_band_msgid (band)) : "";
 }
 
 static char *
