@@ -30,5 +30,8 @@ void              _rpt_text_set           (RptText    *text,
 RptQuestionnaire *_rpt_questionnaire_new  (const char *key);
 void              _rpt_question_free      (gpointer    question);
 void              _rpt_option_free        (gpointer    option);
+const char       *_rpt_question_kind_to_string (RptQuestionKind kind);
+/* -1 for a name that is no kind */
+int               _rpt_question_kind_from_string (const char *name);
 
 G_END_DECLS

@@ -323,6 +323,22 @@ static const char *const kind_names[] = { "single", "multiple", "scale", "number
 static const char *const qualification_names[] = { "", "budget", "authority", "need", "timeline" };
 
 const char *
+_rpt_question_kind_to_string (RptQuestionKind kind)
+{
+  return kind < G_N_ELEMENTS (kind_names) ? kind_names[kind] : kind_names[RPT_QUESTION_TEXT];
+}
+
+static int name_index (const char *const *names,
+                       guint               n_names,
+                       const char         *name);
+
+int
+_rpt_question_kind_from_string (const char *name)
+{
+  return name_index (kind_names, G_N_ELEMENTS (kind_names), name);
+}
+
+const char *
 rpt_qualification_to_string (RptQualification qualification)
 {
   return qualification < RPT_N_QUALIFY ? qualification_names[qualification] : "";

@@ -18,6 +18,7 @@
 
 #include "rpt-letter-template.h"
 #include "rpt-merge-dialog.h"
+#include "rpt-question-form.h"
 #include "rpt-questionnaire-store.h"
 #include "rpt-questionnaires-page.h"
 
@@ -53,28 +54,6 @@ G_DEFINE_FINAL_TYPE (RptQuestionnairesPage, rpt_questionnaires_page, GTK_TYPE_WI
 
 static void show_overview (RptQuestionnairesPage *self);
 
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static GtkWidget *
-label_new (const char *text,
-           const char *style)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (style != NULL)
-    gtk_widget_add_css_class (label, style);
-  return label;
-}
-
 /* The list, the overview and the results are the staff's: in the
  * interface's language. The questions are the customer's: in theirs (and
  * so is the report letter). */
@@ -82,13 +61,6 @@ static const char *
 ui_language (void)
 {
   return g_get_language_names ()[0];
-}
-
-static const char *
-text_of (RptQuestionnairesPage *self,
-         RptText               *text)
-{
-  return rpt_text_get (text, self->language, rpt_questionnaire_get_default_language (self->current));
 }
 
 static void
@@ -177,214 +149,20 @@ static void show_results (RptQuestionnairesPage *self,
 static void on_report_clicked (RptQuestionnairesPage *self);
 
 static gboolean
-save_answer (RptQuestionnairesPage *self,
-             RptQuestion           *question,
-             const char            *value,
-             GtkLabel              *message)
+save_answer (RptQuestion  *question,
+             const char   *value,
+             gpointer      user_data,
+             GError      **error)
 {
-  g_autoptr(GError) error = NULL;
+  RptQuestionnairesPage *self = user_data;
 
-  if (!rpt_customer_store_set_answer (self->store, self->response_id, question->key, value, &error))
-    {
-      gtk_label_set_text (message, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (message), TRUE);
-      return FALSE;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (message), FALSE);
-  if (value != NULL && *value != '\0')
-    g_hash_table_insert (self->answers, g_strdup (question->key), g_strdup (value));
-  else
-    g_hash_table_remove (self->answers, question->key);
-  return TRUE;
+  return rpt_customer_store_set_answer (self->store, self->response_id, question->key, value, error);
 }
 
-static RptQuestion *
-question_of (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "rpt-question");
-}
-
-static GtkLabel *
-message_of (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), "rpt-message");
-}
-
-static void
-on_choice_toggled (GtkCheckButton        *button,
-                   RptQuestionnairesPage *self)
-{
-  RptQuestion *question = question_of (GTK_WIDGET (button));
-
-  if (question->kind == RPT_QUESTION_MULTIPLE)
-    {
-      GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (button));
-      g_autoptr(GString) keys = g_string_new (NULL);
-
-      for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
-        if (gtk_check_button_get_active (GTK_CHECK_BUTTON (child)))
-          g_string_append_printf (keys, "%s%s", keys->len ? "," : "",
-                                  (const char *) g_object_get_data (G_OBJECT (child), "rpt-value"));
-      save_answer (self, question, keys->str, message_of (GTK_WIDGET (button)));
-    }
-  else if (gtk_check_button_get_active (button))
-    save_answer (self, question, g_object_get_data (G_OBJECT (button), "rpt-value"),
-                 message_of (GTK_WIDGET (button)));
-}
-
-static void
-on_toggle_toggled (GtkToggleButton       *button,
-                   RptQuestionnairesPage *self)
-{
-  if (gtk_toggle_button_get_active (button))
-    save_answer (self, question_of (GTK_WIDGET (button)), g_object_get_data (G_OBJECT (button), "rpt-value"),
-                 message_of (GTK_WIDGET (button)));
-}
-
-/* Typed answers (numbers, text) are saved when the typing is done. */
-static gboolean
-save_entry (RptQuestionnairesPage *self,
-            GtkWidget             *entry)
-{
-  RptQuestion *question = question_of (entry);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  const char *old = g_hash_table_lookup (self->answers, question->key);
-  g_autofree char *value = g_strstrip (g_strdup (text));
-
-  if (g_strcmp0 (old ? old : "", value) == 0)
-    return TRUE;
-  if (question->kind == RPT_QUESTION_NUMBER)
-    g_strdelimit (value, ",", '.');
-  return save_answer (self, question, value, message_of (entry));
-}
-
-static void
-on_entry_activate (GtkEntry              *entry,
-                   RptQuestionnairesPage *self)
-{
-  save_entry (self, GTK_WIDGET (entry));
-}
-
-/* Saves the typed answers of the section shown; FALSE when one is refused. */
 static gboolean
 save_typed (RptQuestionnairesPage *self)
 {
-  gboolean ok = TRUE;
-
-  for (GtkWidget *q = gtk_widget_get_first_child (GTK_WIDGET (self->questions_box)); q;
-       q = gtk_widget_get_next_sibling (q))
-    {
-      GtkWidget *entry = g_object_get_data (G_OBJECT (q), "rpt-entry");
-
-      if (entry != NULL)
-        ok = save_entry (self, entry) && ok;
-    }
-  return ok;
-}
-
-static void
-attach (GtkWidget   *widget,
-        RptQuestion *question,
-        const char  *value,
-        GtkLabel    *message)
-{
-  g_object_set_data (G_OBJECT (widget), "rpt-question", question);
-  g_object_set_data_full (G_OBJECT (widget), "rpt-value", g_strdup (value), g_free);
-  g_object_set_data (G_OBJECT (widget), "rpt-message", message);
-}
-
-static GtkWidget *
-answer_widget (RptQuestionnairesPage *self,
-               RptQuestion           *question,
-               GtkLabel              *message,
-               GtkWidget             *holder)
-{
-  const char *answer = g_hash_table_lookup (self->answers, question->key);
-  GtkWidget *box;
-
-  switch (question->kind)
-    {
-    case RPT_QUESTION_SINGLE:
-    case RPT_QUESTION_MULTIPLE:
-      {
-        g_auto(GStrv) chosen = g_strsplit (answer ? answer : "", ",", -1);
-        GtkCheckButton *group = NULL;
-
-        box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-        for (guint i = 0; i < question->options->len; i++)
-          {
-            RptOption *option = question->options->pdata[i];
-            GtkWidget *check = gtk_check_button_new_with_label (text_of (self, option->text));
-
-            attach (check, question, option->key, message);
-            if (question->kind == RPT_QUESTION_SINGLE)
-              {
-                if (group != NULL)
-                  gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-                else
-                  group = GTK_CHECK_BUTTON (check);
-              }
-            gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strv_contains ((const char * const *) chosen,
-                                                                                    option->key));
-            g_signal_connect (check, "toggled", G_CALLBACK (on_choice_toggled), self);
-            gtk_box_append (GTK_BOX (box), check);
-          }
-        return box;
-      }
-    case RPT_QUESTION_SCALE:
-    case RPT_QUESTION_YES_NO:
-      {
-        const char *scale[] = { "1", "2", "3", "4", "5" };
-        const char *yes_no[][2] = { { "yes", N_("Yes") }, { "no", N_("No") } };
-        guint n = question->kind == RPT_QUESTION_SCALE ? 5 : 2;
-        GtkToggleButton *group = NULL;
-
-        box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-        gtk_widget_add_css_class (box, "linked");
-        gtk_widget_set_halign (box, GTK_ALIGN_START);
-        for (guint i = 0; i < n; i++)
-          {
-            const char *value = question->kind == RPT_QUESTION_SCALE ? scale[i] : yes_no[i][0];
-            GtkWidget *button = gtk_toggle_button_new_with_label (question->kind == RPT_QUESTION_SCALE
-                                                                  ? scale[i] : _(yes_no[i][1]));
-
-            gtk_widget_set_size_request (button, 48, -1);
-            attach (button, question, value, message);
-            if (group != NULL)
-              gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-            else
-              group = GTK_TOGGLE_BUTTON (button);
-            gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (answer, value) == 0);
-            g_signal_connect (button, "toggled", G_CALLBACK (on_toggle_toggled), self);
-            gtk_box_append (GTK_BOX (box), button);
-          }
-        return box;
-      }
-    case RPT_QUESTION_NUMBER:
-    case RPT_QUESTION_TEXT:
-    default:
-      {
-        GtkWidget *entry = gtk_entry_new ();
-
-        attach (entry, question, NULL, message);
-        gtk_editable_set_text (GTK_EDITABLE (entry), answer ? answer : "");
-        g_signal_connect (entry, "activate", G_CALLBACK (on_entry_activate), self);
-        g_object_set_data (G_OBJECT (holder), "rpt-entry", entry);
-        if (question->kind == RPT_QUESTION_NUMBER)
-          {
-            g_autofree char *hint = g_strdup_printf (_("%g to %g"), question->min, question->max);
-
-            gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
-            gtk_entry_set_placeholder_text (GTK_ENTRY (entry), hint);
-            box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-            gtk_box_append (GTK_BOX (box), entry);
-            if (question->unit != NULL)
-              gtk_box_append (GTK_BOX (box), label_new (text_of (self, question->unit), "dim-label"));
-            return box;
-          }
-        return entry;
-      }
-    }
+  return rpt_question_form_save_typed (self->questions_box);
 }
 
 static void
@@ -394,20 +172,8 @@ show_section (RptQuestionnairesPage *self)
   RptSection *section = sections->pdata[self->section];
   g_autofree char *progress = g_strdup_printf (_("Section %u of %u"), self->section + 1, sections->len);
 
-  clear_box (self->questions_box);
-  gtk_box_append (self->questions_box, label_new (text_of (self, section->title), "title-2"));
-  for (guint i = 0; i < section->questions->len; i++)
-    {
-      RptQuestion *question = section->questions->pdata[i];
-      GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *message = label_new ("", "error");
-
-      gtk_box_append (GTK_BOX (holder), label_new (text_of (self, question->text), "heading"));
-      gtk_box_append (GTK_BOX (holder), answer_widget (self, question, GTK_LABEL (message), holder));
-      gtk_widget_set_visible (message, FALSE);
-      gtk_box_append (GTK_BOX (holder), message);
-      gtk_box_append (self->questions_box, holder);
-    }
+  rpt_question_form_show (self->questions_box, section, self->language,
+                          rpt_questionnaire_get_default_language (self->current), self->answers, save_answer, self);
   gtk_label_set_text (self->progress_label, progress);
   gtk_widget_set_sensitive (GTK_WIDGET (self->previous_button), self->section > 0);
   gtk_button_set_label (self->next_button, self->section + 1 < sections->len ? _("_Next") : _("_Finish"));
@@ -591,8 +357,8 @@ add_list (RptQuestionnairesPage *self,
   for (guint i = 0; keys[i] != NULL; i++)
     /* Translators: between the items of a list, “A, B, C” (Chinese: 、) */
     g_string_append_printf (text, "%s%s", i ? C_("list", ", ") : "", dimension_title (self, keys[i]));
-  gtk_box_append (self->results_box, label_new (heading, "heading"));
-  gtk_box_append (self->results_box, label_new (text->str, NULL));
+  gtk_box_append (self->results_box, rpt_question_form_label_new (heading, "heading"));
+  gtk_box_append (self->results_box, rpt_question_form_label_new (text->str, NULL));
 }
 
 static void
@@ -612,7 +378,7 @@ add_dimension_row (RptQuestionnairesPage *self,
                             dimension_title (self, dr->dimension), dr->score, dr->percentile, dr->median);
   else
     line = g_strdup_printf (_("%s: %.0f"), dimension_title (self, dr->dimension), dr->score);
-  gtk_box_append (GTK_BOX (row), label_new (line, *dr->dimension ? NULL : "heading"));
+  gtk_box_append (GTK_BOX (row), rpt_question_form_label_new (line, *dr->dimension ? NULL : "heading"));
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 18);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_bar, bar, g_free);
   g_object_set_data_full (G_OBJECT (area), "rpt-dimension", g_strdup (*dr->dimension ? dr->dimension : "overall"),
@@ -631,18 +397,18 @@ show_results (RptQuestionnairesPage *self,
   GtkWidget *back;
 
   self->response_id = response_id;
-  clear_box (self->results_box);
-  gtk_box_append (self->results_box, label_new (rpt_questionnaire_get_title (self->current, ui_language ()),
+  rpt_question_form_clear (self->results_box);
+  gtk_box_append (self->results_box, rpt_question_form_label_new (rpt_questionnaire_get_title (self->current, ui_language ()),
                                                 "title-2"));
   if (b == NULL)
     {
       /* a questionnaire without scores: the answers are kept, nothing to compare */
-      gtk_box_append (self->results_box, label_new (error->message, NULL));
+      gtk_box_append (self->results_box, rpt_question_form_label_new (error->message, NULL));
     }
   else
     {
       cohort = cohort_text (b);
-      gtk_box_append (self->results_box, label_new (cohort, "dim-label"));
+      gtk_box_append (self->results_box, rpt_question_form_label_new (cohort, "dim-label"));
       for (guint i = 0; i < b->dimensions->len; i++)
         add_dimension_row (self, b, b->dimensions->pdata[i]);
       add_list (self, _("Strengths"), b->strengths);
@@ -656,8 +422,8 @@ show_results (RptQuestionnairesPage *self,
                                                    flag->measured_score);
 
           if (i == 0)
-            gtk_box_append (self->results_box, label_new (_("Contradictions"), "heading"));
-          gtk_box_append (self->results_box, label_new (text, NULL));
+            gtk_box_append (self->results_box, rpt_question_form_label_new (_("Contradictions"), "heading"));
+          gtk_box_append (self->results_box, rpt_question_form_label_new (text, NULL));
         }
       if (b->qualification.score >= 0)
         {
@@ -669,8 +435,8 @@ show_results (RptQuestionnairesPage *self,
             if (b->qualification.answered[k])
               g_string_append_printf (text, "%s%s %.0f", text->len ? " · " : "", names[k],
                                       b->qualification.component[k]);
-          gtk_box_append (self->results_box, label_new (_("Qualification"), "heading"));
-          gtk_box_append (self->results_box, label_new (text->str, NULL));
+          gtk_box_append (self->results_box, rpt_question_form_label_new (_("Qualification"), "heading"));
+          gtk_box_append (self->results_box, rpt_question_form_label_new (text->str, NULL));
           if (b->qualification.unlikely)
             {
               g_autoptr(GString) reasons = g_string_new (NULL);
@@ -683,7 +449,7 @@ show_results (RptQuestionnairesPage *self,
                   ? g_strdup_printf (_("Not likely to buy: %s too low."), reasons->str)
                   : g_strdup (_("Not likely to buy: the answers qualify too little."));
 
-                gtk_box_append (self->results_box, label_new (warning, "error"));
+                gtk_box_append (self->results_box, rpt_question_form_label_new (warning, "error"));
               }
             }
         }
@@ -692,8 +458,8 @@ show_results (RptQuestionnairesPage *self,
           RptDimension *dimension = rpt_questionnaire_find_dimension (self->current, b->offerings[i]);
 
           if (i == 0)
-            gtk_box_append (self->results_box, label_new (_("What fits their weak areas"), "heading"));
-          gtk_box_append (self->results_box, label_new (staff_text (self, dimension->offering), NULL));
+            gtk_box_append (self->results_box, rpt_question_form_label_new (_("What fits their weak areas"), "heading"));
+          gtk_box_append (self->results_box, rpt_question_form_label_new (staff_text (self, dimension->offering), NULL));
         }
     }
   {
@@ -755,7 +521,7 @@ add_overall_distribution (RptQuestionnairesPage *self)
 
   if (stats == NULL || stats->len == 0)
     return;
-  gtk_box_append (self->overview_box, label_new (_("All respondents"), "heading"));
+  gtk_box_append (self->overview_box, rpt_question_form_label_new (_("All respondents"), "heading"));
   for (guint i = 0; i < stats->len; i++)
     {
       RptCohortStats *st = stats->pdata[i];
@@ -766,7 +532,7 @@ add_overall_distribution (RptQuestionnairesPage *self)
                                                st->median, st->q1, st->q3);
 
       *bar = (Bar) { -1, st->q1, st->median, st->q3 };
-      gtk_box_append (self->overview_box, label_new (line, NULL));
+      gtk_box_append (self->overview_box, rpt_question_form_label_new (line, NULL));
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 14);
       gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_bar, bar, g_free);
       gtk_box_append (self->overview_box, area);
@@ -808,14 +574,14 @@ show_overview (RptQuestionnairesPage *self)
   if (q == NULL)
     return;
   self->response_id = 0;
-  clear_box (self->overview_box);
+  rpt_question_form_clear (self->overview_box);
   done = rpt_customer_store_count_responses (self->store, rpt_questionnaire_get_id (q), TRUE);
   started = rpt_customer_store_count_responses (self->store, rpt_questionnaire_get_id (q), FALSE);
-  gtk_box_append (self->overview_box, label_new (rpt_questionnaire_get_title (q, ui_language ()), "title-1"));
-  gtk_box_append (self->overview_box, label_new (rpt_questionnaire_get_description (q, ui_language ()), NULL));
+  gtk_box_append (self->overview_box, rpt_question_form_label_new (rpt_questionnaire_get_title (q, ui_language ()), "title-1"));
+  gtk_box_append (self->overview_box, rpt_question_form_label_new (rpt_questionnaire_get_description (q, ui_language ()), NULL));
   counts = g_strdup_printf (ngettext ("%u completed response, %u in progress", "%u completed responses, %u in progress",
                                       done), done, started - done);
-  gtk_box_append (self->overview_box, label_new (counts, "dim-label"));
+  gtk_box_append (self->overview_box, rpt_question_form_label_new (counts, "dim-label"));
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   if (self->customer_id != 0)
@@ -874,15 +640,15 @@ show_overview (RptQuestionnairesPage *self)
             continue;
           n = g_strdup_printf ("%u", s->n);
           spread = g_strdup_printf (_("median %.0f, middle half %.0f–%.0f"), s->median, s->q1, s->q3);
-          gtk_grid_attach (GTK_GRID (grid), label_new (s->industry, NULL), 0, row, 1, 1);
-          gtk_grid_attach (GTK_GRID (grid), label_new (rpt_size_band_to_string (s->size_band), NULL), 1, row, 1, 1);
-          gtk_grid_attach (GTK_GRID (grid), label_new (n, "numeric"), 2, row, 1, 1);
-          gtk_grid_attach (GTK_GRID (grid), label_new (spread, "dim-label"), 3, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), rpt_question_form_label_new (s->industry, NULL), 0, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), rpt_question_form_label_new (rpt_size_band_to_string (s->size_band), NULL), 1, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), rpt_question_form_label_new (n, "numeric"), 2, row, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), rpt_question_form_label_new (spread, "dim-label"), 3, row, 1, 1);
           row++;
           cohorts++;
         }
       add_overall_distribution (self);
-      gtk_box_append (self->overview_box, label_new (_("Peer groups of five or more"), "heading"));
+      gtk_box_append (self->overview_box, rpt_question_form_label_new (_("Peer groups of five or more"), "heading"));
       if (cohorts > 0)
         gtk_box_append (self->overview_box, grid);
       else
@@ -890,7 +656,7 @@ show_overview (RptQuestionnairesPage *self)
           g_object_ref_sink (grid);
           g_object_unref (grid);
           gtk_box_append (self->overview_box,
-                          label_new (_("No industry and size has five answers yet; each respondent is compared "
+                          rpt_question_form_label_new (_("No industry and size has five answers yet; each respondent is compared "
                                        "with the widest group that has."), "dim-label"));
         }
     }
