@@ -19,6 +19,7 @@
 #include "rpt-letter-template.h"
 #include "rpt-merge-dialog.h"
 #include "rpt-question-form.h"
+#include "rpt-questionnaire-designer.h"
 #include "rpt-questionnaire-store.h"
 #include "rpt-questionnaires-page.h"
 
@@ -39,6 +40,7 @@ struct _RptQuestionnairesPage
   GtkLabel         *progress_label;
   GtkButton        *import_button;
   GtkButton        *export_button;
+  GtkButton        *new_button;
 
   RptCustomerStore *store;
   GPtrArray        *questionnaires;   /* of RptQuestionnaire, as listed */
@@ -53,6 +55,7 @@ struct _RptQuestionnairesPage
 G_DEFINE_FINAL_TYPE (RptQuestionnairesPage, rpt_questionnaires_page, GTK_TYPE_WIDGET)
 
 static void show_overview (RptQuestionnairesPage *self);
+static void on_edit_clicked (RptQuestionnairesPage *self);
 
 /* The list, the overview and the results are the staff's: in the
  * interface's language. The questions are the customer's: in theirs (and
@@ -617,6 +620,16 @@ show_overview (RptQuestionnairesPage *self)
       g_signal_connect_swapped (results, "clicked", G_CALLBACK (on_results_clicked), self);
       gtk_box_append (GTK_BOX (buttons), results);
     }
+  {
+    GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
+
+    gtk_widget_add_css_class (edit, "pill");
+    gtk_widget_set_tooltip_text (edit, started > 0
+                                 ? _("Change the questions; answers given keep the version they answered")
+                                 : _("Change the questions, options, dimensions and texts"));
+    g_signal_connect_swapped (edit, "clicked", G_CALLBACK (on_edit_clicked), self);
+    gtk_box_append (GTK_BOX (buttons), edit);
+  }
   gtk_widget_set_margin_top (buttons, 12);
   gtk_widget_set_margin_bottom (buttons, 12);
   gtk_box_append (self->overview_box, buttons);
@@ -667,6 +680,55 @@ show_overview (RptQuestionnairesPage *self)
 
 /* A questionnaire file from another shop: checked whole, then saved — as
  * the next version when its key is taken. */
+/* The list again, the questionnaire KEY chosen */
+static void
+reload_and_select (RptQuestionnairesPage *self,
+                   const char            *key)
+{
+  reload_list (self);
+  for (guint i = 0; self->questionnaires != NULL && i < self->questionnaires->len; i++)
+    if (g_str_equal (rpt_questionnaire_get_key (self->questionnaires->pdata[i]), key))
+      gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
+}
+
+static void
+on_designer_saved (RptQuestionnaireDesigner *designer,
+                   gint64                    id,
+                   RptQuestionnairesPage    *self)
+{
+  g_autoptr(RptQuestionnaire) q = rpt_customer_store_load_questionnaire (self->store, id, NULL);
+
+  if (q != NULL)
+    reload_and_select (self, rpt_questionnaire_get_key (q));
+}
+
+RptQuestionnaireDesigner *
+rpt_questionnaires_page_open_designer (RptQuestionnairesPage *self,
+                                       gboolean               new_one)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  RptQuestionnaireDesigner *designer;
+
+  if (!new_one && self->current == NULL)
+    return NULL;
+  designer = rpt_questionnaire_designer_new (GTK_WINDOW (window), self->store, new_one ? NULL : self->current);
+  g_signal_connect_object (designer, "saved", G_CALLBACK (on_designer_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (designer));
+  return designer;
+}
+
+static void
+on_new_clicked (RptQuestionnairesPage *self)
+{
+  rpt_questionnaires_page_open_designer (self, TRUE);
+}
+
+static void
+on_edit_clicked (RptQuestionnairesPage *self)
+{
+  rpt_questionnaires_page_open_designer (self, FALSE);
+}
+
 gboolean
 rpt_questionnaires_page_import (RptQuestionnairesPage  *self,
                                 GFile                  *file,
@@ -682,10 +744,7 @@ rpt_questionnaires_page_import (RptQuestionnairesPage  *self,
       || !rpt_customer_store_save_questionnaire (self->store, q, error))
     return FALSE;
   key = g_strdup (rpt_questionnaire_get_key (q));
-  reload_list (self);
-  for (guint i = 0; self->questionnaires != NULL && i < self->questionnaires->len; i++)
-    if (g_str_equal (rpt_questionnaire_get_key (self->questionnaires->pdata[i]), key))
-      gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
+  reload_and_select (self, key);
   return TRUE;
 }
 
@@ -864,6 +923,7 @@ rpt_questionnaires_page_class_init (RptQuestionnairesPageClass *klass)
   CHILD (progress_label);
   CHILD (import_button);
   CHILD (export_button);
+  CHILD (new_button);
 #undef CHILD
 }
 
@@ -879,6 +939,7 @@ rpt_questionnaires_page_init (RptQuestionnairesPage *self)
   g_signal_connect_swapped (self->next_button, "clicked", G_CALLBACK (go_next), self);
   g_signal_connect_swapped (self->import_button, "clicked", G_CALLBACK (on_import_clicked), self);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+  g_signal_connect_swapped (self->new_button, "clicked", G_CALLBACK (on_new_clicked), self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

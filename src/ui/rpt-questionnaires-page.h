@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "rpt-customer-store.h"
+#include "rpt-questionnaire-designer.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,9 @@ gboolean         rpt_questionnaires_page_import       (RptQuestionnairesPage *se
 gboolean         rpt_questionnaires_page_export       (RptQuestionnairesPage *self,
                                                        GFile                 *file,
                                                        GError               **error);
+/* The designer, on a new questionnaire or the one chosen (NULL: none) */
+RptQuestionnaireDesigner *rpt_questionnaires_page_open_designer (RptQuestionnairesPage *self,
+                                                                 gboolean               new_one);
 GtkToggleButton *rpt_questionnaires_page_get_flap_button (RptQuestionnairesPage *self);
 /* For tests: which view shows (“empty”, “overview”, “fill”, “results”),
  * and the response being filled in or shown. */

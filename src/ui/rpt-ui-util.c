@@ -101,7 +101,11 @@ on_save_changes_response (AdwMessageDialog *dialog,
   const char *save_action = g_object_get_data (G_OBJECT (dialog), "save-action");
 
   if (g_str_equal (response, "discard"))
-    gtk_window_destroy (window);
+    {
+      /* the question outlives its window by a moment: let go of it first */
+      gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+      gtk_window_destroy (window);
+    }
   else if (g_str_equal (response, "save"))
     gtk_widget_activate_action (GTK_WIDGET (window), save_action, NULL);
 }

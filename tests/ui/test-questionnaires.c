@@ -21,6 +21,7 @@
 #include "rpt-demo.h"
 #include "rpt-error.h"
 #include "rpt-merge-dialog.h"
+#include "rpt-questionnaire-designer.h"
 #include "rpt-questionnaire-store.h"
 #include "rpt-questionnaires-page.h"
 #include "rpt-window.h"
@@ -245,6 +246,283 @@ run_script (gpointer app)
   return G_SOURCE_REMOVE;
 }
 
+/* The designer ----------------------------------------------------------- */
+
+static gboolean
+edits_member (GtkWidget     *widget,
+              gconstpointer  member)
+{
+  return g_strcmp0 (g_object_get_data (G_OBJECT (widget), "rpt-member"), member) == 0;
+}
+
+static void
+collect (GtkWidget  *root,
+         GType       type,
+         const char *member,
+         GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && edits_member (root, member))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, member, found);
+}
+
+/* The editor's fields for MEMBER, in the order shown */
+static GPtrArray *
+fields (RptQuestionnaireDesigner *designer,
+        GType                     type,
+        const char               *member)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (rpt_questionnaire_designer_get_editor (designer)), type, member, found);
+  if (found->len == 0)
+    g_error ("the editor has no field for “%s”", member);
+  return found;
+}
+
+static void
+type_into (RptQuestionnaireDesigner *designer,
+           const char               *member,
+           guint                     index,
+           const char               *text)
+{
+  g_autoptr(GPtrArray) entries = fields (designer, GTK_TYPE_ENTRY, member);
+
+  g_assert_cmpuint (index, <, entries->len);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[index]), text);
+}
+
+static void
+spin_to (RptQuestionnaireDesigner *designer,
+         const char               *member,
+         double                    value)
+{
+  g_autoptr(GPtrArray) spins = fields (designer, GTK_TYPE_SPIN_BUTTON, member);
+
+  gtk_spin_button_set_value (spins->pdata[0], value);
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0;
+}
+
+static gboolean
+is_heading (GtkWidget     *widget,
+            gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+editor_has_range (gpointer designer)
+{
+  return ui_find (GTK_WIDGET (rpt_questionnaire_designer_get_editor (designer)), GTK_TYPE_SPIN_BUTTON,
+                  edits_member, "min") != NULL;
+}
+
+static gboolean
+problem_shown (gpointer designer)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (ui_find (designer, GTK_TYPE_REVEALER, NULL, NULL)));
+}
+
+static gboolean
+problem_gone (gpointer designer)
+{
+  return !problem_shown (designer);
+}
+
+static gboolean
+stack_has (GtkWidget     *stack,
+           gconstpointer  name)
+{
+  return gtk_stack_get_child_by_name (GTK_STACK (stack), name) != NULL;
+}
+
+static gboolean
+no_designer (gpointer data)
+{
+  return ui_find_toplevel (RPT_TYPE_QUESTIONNAIRE_DESIGNER) == NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Chooses the outline's row of the part called KEY */
+static void
+choose_part (RptQuestionnaireDesigner *designer,
+             const char               *key)
+{
+  GtkListBox *outline = rpt_questionnaire_designer_get_outline (designer);
+
+  for (int i = 0; gtk_list_box_get_row_at_index (outline, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (outline, i);
+      JsonObject *part = g_object_get_data (G_OBJECT (row), "rpt-part");
+
+      if (part != NULL && g_strcmp0 (json_object_get_string_member_with_default (part, "key", ""), key) == 0)
+        {
+          gtk_list_box_select_row (outline, row);
+          return;
+        }
+    }
+  g_error ("no part %s in the outline", key);
+}
+
+static guint
+questions_in_draft (RptQuestionnaireDraft *draft)
+{
+  JsonArray *sections = rpt_questionnaire_draft_get_sections (draft);
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (sections); i++)
+    n += json_array_get_length (rpt_questionnaire_draft_get_questions (json_array_get_object_element (sections, i)));
+  return n;
+}
+
+static gboolean
+run_designer (gpointer app)
+{
+  RptWindow *window;
+  RptCustomerStore *store;
+  RptQuestionnairesPage *page;
+  RptQuestionnaireDesigner *designer;
+  RptQuestionnaireDraft *draft;
+  GtkWidget *stack, *row;
+  GtkDropDown *languages;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptQuestionnaire) saved = NULL;
+  g_autoptr(RptQuestionnaire) before = NULL;
+  g_autoptr(RptQuestionnaire) after = NULL;
+  RptQuestion *question;
+  guint answered;
+
+  ui_wait_for (ui_has_window, app, "the main window");
+  window = RPT_WINDOW (gtk_application_get_active_window (app));
+  store = rpt_window_get_store (window);
+  rpt_window_show_page (window, "questionnaires");
+  page = RPT_QUESTIONNAIRES_PAGE (ui_find (GTK_WIDGET (window), RPT_TYPE_QUESTIONNAIRES_PAGE, NULL, NULL));
+
+  /* a new questionnaire: its title, then a question of one choice with a third option */
+  g_signal_emit_by_name (ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, has_tooltip, "New Questionnaire…"), "clicked");
+  designer = RPT_QUESTIONNAIRE_DESIGNER (ui_find_toplevel (RPT_TYPE_QUESTIONNAIRE_DESIGNER));
+  g_assert_nonnull (designer);
+  draft = rpt_questionnaire_designer_get_draft (designer);
+  languages = GTK_DROP_DOWN (ui_find (GTK_WIDGET (designer), GTK_TYPE_DROP_DOWN, NULL, NULL));
+  gtk_drop_down_set_selected (languages, 0);   /* English */
+  type_into (designer, "title", 0, "Visit survey");
+  gtk_widget_activate_action (GTK_WIDGET (designer), "designer.add-question", NULL);
+  g_assert_cmpuint (questions_in_draft (draft), ==, 2);
+  g_signal_emit_by_name (ui_find (GTK_WIDGET (designer), GTK_TYPE_BUTTON, has_tooltip, "Add an Option"), "clicked");
+  type_into (designer, "text", 0, "How often do you visit?");
+  type_into (designer, "text", 1, "Rarely");
+  type_into (designer, "text", 2, "Monthly");
+  type_into (designer, "text", 3, "Weekly");
+  spin_to (designer, "score", 0);
+
+  /* the same in Chinese: the English beside it to translate from */
+  gtk_drop_down_set_selected (languages, 1);   /* zh_CN */
+  {
+    g_autoptr(GPtrArray) entries = fields (designer, GTK_TYPE_ENTRY, "text");
+
+    g_assert_cmpstr (gtk_editable_get_text (entries->pdata[0]), ==, "");
+    g_assert_cmpstr (gtk_entry_get_placeholder_text (entries->pdata[0]), ==, "How often do you visit?");
+  }
+  type_into (designer, "text", 0, "您多久来一次？");
+  type_into (designer, "text", 3, "每周");
+
+  /* removed, and back with Undo */
+  gtk_widget_activate_action (GTK_WIDGET (designer), "designer.remove", NULL);
+  g_assert_cmpuint (questions_in_draft (draft), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (designer), "designer.undo", NULL);
+  g_assert_cmpuint (questions_in_draft (draft), ==, 2);
+
+  /* the first question as a number from 5 to 5: said at the top, until mended */
+  choose_part (designer, "question-1");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ui_find (GTK_WIDGET (rpt_questionnaire_designer_get_editor (designer)),
+                                                      ADW_TYPE_COMBO_ROW, row_titled, "Answer")),
+                              RPT_QUESTION_NUMBER);
+  ui_wait_for (editor_has_range, designer, "the number's range in the editor");
+  spin_to (designer, "min", 5);
+  spin_to (designer, "max", 5);
+  ui_wait_for (problem_shown, designer, "the fault to be shown");
+  spin_to (designer, "max", 10);
+  ui_wait_for (problem_gone, designer, "the fault to go");
+
+  /* the preview, in Chinese */
+  stack = ui_find (GTK_WIDGET (designer), GTK_TYPE_STACK, stack_has, "preview");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "preview");
+  g_assert_nonnull (ui_find (GTK_WIDGET (rpt_questionnaire_designer_get_preview (designer)), GTK_TYPE_LABEL,
+                             is_heading, "您多久来一次？"));
+  g_assert_nonnull (ui_find (GTK_WIDGET (rpt_questionnaire_designer_get_preview (designer)), GTK_TYPE_CHECK_BUTTON,
+                             NULL, NULL));
+
+  /* saved: in the store and chosen on the page */
+  gtk_widget_activate_action (GTK_WIDGET (designer), "designer.save", NULL);
+  ui_wait_for (no_designer, NULL, "the designer to close");
+  saved = rpt_customer_store_find_questionnaire (store, "questionnaire-1", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (rpt_questionnaire_get_title (saved, "en"), ==, "Visit survey");
+  question = rpt_questionnaire_find_question (saved, "question-2");
+  g_assert_nonnull (question);
+  g_assert_cmpstr (rpt_text_get (question->text, "zh_CN", "en"), ==, "您多久来一次？");
+  g_assert_cmpuint (question->options->len, ==, 3);
+  g_assert_cmpstr (rpt_text_get (((RptOption *) question->options->pdata[2])->text, "zh_CN", "en"), ==, "每周");
+  g_assert_cmpstr (rpt_text_get (((RptOption *) question->options->pdata[1])->text, "zh_CN", "en"), ==, "Monthly");
+  g_assert_cmpint (rpt_questionnaire_find_question (saved, "question-1")->kind, ==, RPT_QUESTION_NUMBER);
+  row = ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_titled, "Visit survey");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
+
+  /* an answered questionnaire changed: its next version; the answers keep theirs */
+  before = rpt_customer_store_find_questionnaire (store, "personalization-readiness", &error);
+  answered = rpt_customer_store_count_responses (store, rpt_questionnaire_get_id (before), FALSE);
+  g_assert_cmpuint (answered, >, 0);
+  row = ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_titled, "Personalization readiness");
+  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));
+  ui_click (GTK_WIDGET (page), _("Edit…"));
+  designer = RPT_QUESTIONNAIRE_DESIGNER (ui_find_toplevel (RPT_TYPE_QUESTIONNAIRE_DESIGNER));
+  type_into (designer, "title", 0, "Readiness, revised");
+  gtk_widget_activate_action (GTK_WIDGET (designer), "designer.save", NULL);
+  ui_wait_for (no_designer, NULL, "the designer to close");
+  after = rpt_customer_store_find_questionnaire (store, "personalization-readiness", &error);
+  g_assert_cmpint (rpt_questionnaire_get_version (after), ==, rpt_questionnaire_get_version (before) + 1);
+  g_assert_cmpstr (rpt_questionnaire_get_title (after, "en"), ==, "Readiness, revised");
+  g_assert_cmpuint (rpt_customer_store_count_responses (store, rpt_questionnaire_get_id (before), FALSE), ==, answered);
+  g_assert_cmpuint (rpt_customer_store_count_responses (store, rpt_questionnaire_get_id (after), FALSE), ==, 0);
+
+  /* closed with a change: asked first; discarded, nothing saved */
+  ui_click (GTK_WIDGET (page), _("Edit…"));
+  designer = RPT_QUESTIONNAIRE_DESIGNER (ui_find_toplevel (RPT_TYPE_QUESTIONNAIRE_DESIGNER));
+  type_into (designer, "title", 0, "Not kept");
+  gtk_window_close (GTK_WINDOW (designer));
+  ui_wait_for (has_message_dialog, NULL, "the question whether to save");
+  g_assert_nonnull (ui_find_toplevel (RPT_TYPE_QUESTIONNAIRE_DESIGNER));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "discard");
+  ui_wait_for (no_designer, NULL, "the designer to close");
+  g_clear_pointer (&after, rpt_questionnaire_unref);
+  after = rpt_customer_store_find_questionnaire (store, "personalization-readiness", &error);
+  g_assert_cmpstr (rpt_questionnaire_get_title (after, "en"), ==, "Readiness, revised");
+
+  ui_spin (200);
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_designer (void)
+{
+  ui_run_app_on_demo ("designer.db", 30, 5, run_designer);
+}
+
 static void
 test_fill_in (void)
 {
@@ -257,5 +535,6 @@ main (int    argc,
 {
   ui_test_init (&argc, &argv);
   g_test_add_func ("/ui/questionnaires/fill-in", test_fill_in);
+  g_test_add_func ("/ui/questionnaires/designer", test_designer);
   return ui_finish (g_test_run ());
 }

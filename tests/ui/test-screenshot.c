@@ -171,6 +171,46 @@ shoot_results (GtkWidget *window)
 }
 
 static gboolean
+stack_has (GtkWidget     *stack,
+           gconstpointer  name)
+{
+  return gtk_stack_get_child_by_name (GTK_STACK (stack), name) != NULL;
+}
+
+/* The designer on the questionnaire chosen: its first question in the
+ * interface's language, then the preview */
+static void
+shoot_designer (GtkWidget *window)
+{
+  GtkWidget *page = ui_find (window, RPT_TYPE_QUESTIONNAIRES_PAGE, NULL, NULL);
+  RptQuestionnaireDesigner *designer = rpt_questionnaires_page_open_designer (RPT_QUESTIONNAIRES_PAGE (page), FALSE);
+  GtkListBox *outline = rpt_questionnaire_designer_get_outline (designer);
+  GtkWidget *stack;
+
+  ui_wait_for (has_drawn, designer, "the designer to be drawn");
+  /* the general row, two headings and a dimension or more, a section: a question follows */
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (outline, i);
+
+      g_assert_nonnull (row);
+      if (gtk_widget_get_margin_start (gtk_list_box_row_get_child (row)) > 0)
+        {
+          gtk_list_box_select_row (outline, row);
+          break;
+        }
+    }
+  ui_spin (300);
+  save_shot (GTK_WIDGET (designer), "-designer");
+  stack = ui_find (GTK_WIDGET (designer), GTK_TYPE_STACK, stack_has, "preview");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "preview");
+  ui_spin (300);
+  save_shot (GTK_WIDGET (designer), "-designer-preview");
+  gtk_window_destroy (GTK_WINDOW (designer));
+  ui_spin (100);
+}
+
+static gboolean
 run_script (gpointer app)
 {
   GtkWidget *window;
@@ -200,6 +240,7 @@ run_script (gpointer app)
   shoot_dialog (window, "win.open-complaint", RPT_TYPE_ENTRY_DIALOG, _("Open Complaint"), "-complaint");
   shoot_dialog (window, "app.preferences", RPT_TYPE_PREFERENCES_WINDOW, _("Preferences"), "-preferences");
   shoot_results (window);
+  shoot_designer (window);
   g_application_quit (app);
   return G_SOURCE_REMOVE;
 }
