@@ -86,6 +86,14 @@ rpt_questionnaire_draft_get_options (JsonObject *question)
   return array_member (question, "options");
 }
 
+JsonArray *
+rpt_questionnaire_draft_get_rules (RptQuestionnaireDraft *self)
+{
+  JsonNode *node = json_object_get_member (json_node_get_object (self->root), "consistency");
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
 /* Keys: made up, never asked for ---------------------------------------- */
 
 static gboolean
@@ -335,6 +343,53 @@ rpt_questionnaire_draft_add_option (RptQuestionnaireDraft *self,
   return option;
 }
 
+JsonObject *
+rpt_questionnaire_draft_add_rule (RptQuestionnaireDraft *self)
+{
+  JsonArray *sections = rpt_questionnaire_draft_get_sections (self);
+  const char *keys[2] = { NULL, NULL };
+  guint found = 0;
+  JsonObject *rule;
+  JsonArray *measures;
+
+  for (guint s = 0; s < json_array_get_length (sections) && found < 2; s++)
+    {
+      JsonArray *questions = rpt_questionnaire_draft_get_questions (json_array_get_object_element (sections, s));
+
+      for (guint q = 0; q < json_array_get_length (questions) && found < 2; q++)
+        {
+          JsonObject *question = json_array_get_object_element (questions, q);
+
+          if (rpt_questionnaire_draft_get_kind (question) != RPT_QUESTION_TEXT)
+            keys[found++] = json_object_get_string_member_with_default (question, "key", "");
+        }
+    }
+  if (found < 2)
+    return NULL;
+  if (rpt_questionnaire_draft_get_rules (self) == NULL)
+    json_object_set_array_member (json_node_get_object (self->root), "consistency", json_array_new ());
+  rule = json_object_new ();
+  json_object_set_string_member (rule, "self", keys[0]);
+  measures = json_array_new ();
+  json_array_add_string_element (measures, keys[1]);
+  json_object_set_array_member (rule, "measures", measures);
+  json_object_set_int_member (rule, "tolerance", 25);
+  json_array_add_object_element (rpt_questionnaire_draft_get_rules (self), rule);
+  return rule;
+}
+
+void
+rpt_questionnaire_draft_set_measures (RptQuestionnaireDraft *self,
+                                      JsonObject            *rule,
+                                      const char * const    *keys)
+{
+  JsonArray *measures = json_array_new ();
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    json_array_add_string_element (measures, keys[i]);
+  json_object_set_array_member (rule, "measures", measures);
+}
+
 /* Finding, removing, moving ---------------------------------------------- */
 
 /* The array holding PART and its place there */
@@ -343,11 +398,12 @@ find_part (RptQuestionnaireDraft *self,
            JsonObject            *part,
            guint                 *index)
 {
-  JsonArray *arrays[2] = { rpt_questionnaire_draft_get_dimensions (self), rpt_questionnaire_draft_get_sections (self) };
+  JsonArray *arrays[3] = { rpt_questionnaire_draft_get_dimensions (self), rpt_questionnaire_draft_get_sections (self),
+                           rpt_questionnaire_draft_get_rules (self) };
   JsonArray *sections = arrays[1];
 
   for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
-    for (guint i = 0; i < json_array_get_length (arrays[a]); i++)
+    for (guint i = 0; arrays[a] != NULL && i < json_array_get_length (arrays[a]); i++)
       if (json_array_get_object_element (arrays[a], i) == part)
         {
           *index = i;
@@ -385,12 +441,10 @@ static void
 forget_question (RptQuestionnaireDraft *self,
                  const char            *question_key)
 {
-  JsonNode *node = json_object_get_member (json_node_get_object (self->root), "consistency");
-  JsonArray *rules;
+  JsonArray *rules = rpt_questionnaire_draft_get_rules (self);
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (rules == NULL)
     return;
-  rules = json_node_get_array (node);
   for (guint i = json_array_get_length (rules); i-- > 0;)
     {
       JsonObject *rule = json_array_get_object_element (rules, i);
@@ -458,6 +512,8 @@ rpt_questionnaire_draft_remove (RptQuestionnaireDraft *self,
   else if (json_object_has_member (part, "kind"))
     forget_question (self, key);
   json_array_remove_element (array, index);
+  if (array == rpt_questionnaire_draft_get_rules (self) && json_array_get_length (array) == 0)
+    json_object_remove_member (json_node_get_object (self->root), "consistency");
   return TRUE;
 }
 

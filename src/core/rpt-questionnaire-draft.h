@@ -31,6 +31,8 @@ JsonObject            *rpt_questionnaire_draft_get_root     (RptQuestionnaireDra
 JsonArray             *rpt_questionnaire_draft_get_sections (RptQuestionnaireDraft *self);
 JsonArray             *rpt_questionnaire_draft_get_dimensions (RptQuestionnaireDraft *self);
 JsonArray             *rpt_questionnaire_draft_get_questions (JsonObject           *section);
+/* The consistency rules, or NULL when there are none */
+JsonArray             *rpt_questionnaire_draft_get_rules    (RptQuestionnaireDraft *self);
 JsonArray             *rpt_questionnaire_draft_get_options  (JsonObject            *question);
 
 /* OBJECT's text MEMBER in LANGUAGE exactly, or "" */
@@ -71,9 +73,17 @@ JsonObject            *rpt_questionnaire_draft_add_option   (RptQuestionnaireDra
                                                              JsonObject            *question,
                                                              const char            *language);
 
+/* A rule checking the first question that can be scored against the
+ * next; NULL when the questionnaire has fewer than two such questions. */
+JsonObject            *rpt_questionnaire_draft_add_rule     (RptQuestionnaireDraft *self);
+/* The questions RULE checks its self-rating against */
+void                   rpt_questionnaire_draft_set_measures (RptQuestionnaireDraft *self,
+                                                             JsonObject            *rule,
+                                                             const char * const    *keys);
+
 /* Removes a dimension (its questions no longer scored), a section (with
- * its questions), a question or an option; consistency rules that named
- * a removed question go with it. Undoable. */
+ * its questions), a question, an option or a rule; consistency rules
+ * that named a removed question go with it. Undoable. */
 gboolean               rpt_questionnaire_draft_remove       (RptQuestionnaireDraft *self,
                                                              JsonObject            *part);
 /* One place up (DELTA -1) or down (+1) among its siblings. */

@@ -28,6 +28,7 @@ typedef enum
   PART_DIMENSION,
   PART_SECTION,
   PART_QUESTION,
+  PART_RULE,
 } PartKind;
 
 struct _RptQuestionnaireDesigner
@@ -567,6 +568,131 @@ edit_question (RptQuestionnaireDesigner *self)
     edit_options (self);
 }
 
+/* A consistency rule */
+
+/* Every question that can be scored, in order */
+static GPtrArray *
+scorable_questions (RptQuestionnaireDesigner *self)
+{
+  JsonArray *sections = rpt_questionnaire_draft_get_sections (self->draft);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint s = 0; s < json_array_get_length (sections); s++)
+    {
+      JsonArray *questions = rpt_questionnaire_draft_get_questions (json_array_get_object_element (sections, s));
+
+      for (guint q = 0; q < json_array_get_length (questions); q++)
+        if (rpt_questionnaire_draft_get_kind (json_array_get_object_element (questions, q)) != RPT_QUESTION_TEXT)
+          g_ptr_array_add (found, json_array_get_object_element (questions, q));
+    }
+  return found;
+}
+
+static const char *
+key_of (JsonObject *part)
+{
+  return json_object_get_string_member_with_default (part, "key", "");
+}
+
+static gboolean
+rule_measures (JsonObject *rule,
+               const char *key)
+{
+  JsonNode *node = json_object_get_member (rule, "measures");
+  JsonArray *measures = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; measures != NULL && i < json_array_get_length (measures); i++)
+    if (g_strcmp0 (json_array_get_string_element (measures, i), key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_self_selected (AdwComboRow              *row,
+                  GParamSpec               *pspec,
+                  RptQuestionnaireDesigner *self)
+{
+  g_autoptr(GPtrArray) questions = scorable_questions (self);
+  guint i = adw_combo_row_get_selected (row);
+
+  if (self->filling || i >= questions->len)
+    return;
+  rpt_questionnaire_draft_set_string (self->draft, self->selected, "self", key_of (questions->pdata[i]));
+  rebuild_outline (self);
+  show_editor_later (self);
+  changed (self);
+}
+
+static void
+on_measure_toggled (GtkCheckButton           *check,
+                    RptQuestionnaireDesigner *self)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) questions = NULL;
+
+  if (self->filling)
+    return;
+  questions = scorable_questions (self);
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const char *key = key_of (questions->pdata[i]);
+      gboolean on = g_strcmp0 (key, member_of (check)) == 0 ? gtk_check_button_get_active (check)
+                                                            : rule_measures (self->selected, key);
+
+      if (on && g_strcmp0 (key, json_object_get_string_member_with_default (self->selected, "self", "")) != 0)
+        g_ptr_array_add (keys, (gpointer) key);
+    }
+  g_ptr_array_add (keys, NULL);
+  rpt_questionnaire_draft_set_measures (self->draft, self->selected, (const char * const *) keys->pdata);
+  rebuild_outline (self);
+  changed (self);
+}
+
+static void
+edit_rule (RptQuestionnaireDesigner *self)
+{
+  JsonObject *rule = self->selected;
+  const char *rated = json_object_get_string_member_with_default (rule, "self", "");
+  g_autoptr(GPtrArray) questions = scorable_questions (self);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GtkWidget *group = group_new (self, _("Consistency Check"));
+  guint current = 0;
+  AdwComboRow *row;
+
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Flags a respondent whose rating of themselves differs from what the "
+                                           "detailed questions measure by more than the tolerance"));
+  for (guint i = 0; i < questions->len; i++)
+    {
+      g_ptr_array_add (names, (gpointer) display_text (self, questions->pdata[i], "text"));
+      if (g_str_equal (key_of (questions->pdata[i]), rated))
+        current = i;
+    }
+  g_ptr_array_add (names, NULL);
+  row = combo_row (group, _("Self-rating"), (const char * const *) names->pdata, current);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (on_self_selected), self);
+  number_row (self, group, rule, "tolerance", _("Tolerance, in points out of 100"), 25, 0, 100);
+
+  group = group_new (self, _("Measured By"));
+  for (guint i = 0; i < questions->len; i++)
+    {
+      const char *key = key_of (questions->pdata[i]);
+      GtkWidget *measure = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      if (g_str_equal (key, rated))
+        continue;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (measure), display_text (self, questions->pdata[i], "text"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (measure), FALSE);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), rule_measures (rule, key));
+      bind_part (check, rule, key);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_measure_toggled), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (measure), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (measure), check);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), measure);
+    }
+}
+
 static void
 show_editor (RptQuestionnaireDesigner *self)
 {
@@ -583,6 +709,9 @@ show_editor (RptQuestionnaireDesigner *self)
       break;
     case PART_QUESTION:
       edit_question (self);
+      break;
+    case PART_RULE:
+      edit_rule (self);
       break;
     case PART_GENERAL:
     default:
@@ -649,6 +778,7 @@ rebuild_outline (RptQuestionnaireDesigner *self)
   JsonObject *root = rpt_questionnaire_draft_get_root (self->draft);
   JsonArray *dimensions = rpt_questionnaire_draft_get_dimensions (self->draft);
   JsonArray *sections = rpt_questionnaire_draft_get_sections (self->draft);
+  JsonArray *rules;
   GtkWidget *first;
 
   self->filling = TRUE;
@@ -686,6 +816,28 @@ rebuild_outline (RptQuestionnaireDesigner *self)
             : g_strdup (kind_name (rpt_questionnaire_draft_get_kind (question)));
           add_part_row (self, question, PART_QUESTION, display_text (self, question, "text"), subtitle);
         }
+    }
+  rules = rpt_questionnaire_draft_get_rules (self->draft);
+  if (rules != NULL && json_array_get_length (rules) > 0)
+    add_heading (self, _("Consistency Checks"));
+  for (guint i = 0; rules != NULL && i < json_array_get_length (rules); i++)
+    {
+      JsonObject *rule = json_array_get_object_element (rules, i);
+      JsonNode *measures = json_object_get_member (rule, "measures");
+      guint n = measures != NULL && JSON_NODE_HOLDS_ARRAY (measures) ? json_array_get_length (json_node_get_array (measures)) : 0;
+      g_autofree char *subtitle = g_strdup_printf (ngettext ("Against %u question", "Against %u questions", n), n);
+      const char *rated = json_object_get_string_member_with_default (rule, "self", "");
+      const char *title = rated;
+
+      for (guint s = 0; s < json_array_get_length (sections); s++)
+        {
+          JsonArray *questions = rpt_questionnaire_draft_get_questions (json_array_get_object_element (sections, s));
+
+          for (guint q = 0; q < json_array_get_length (questions); q++)
+            if (g_str_equal (key_of (json_array_get_object_element (questions, q)), rated))
+              title = display_text (self, json_array_get_object_element (questions, q), "text");
+        }
+      add_part_row (self, rule, PART_RULE, title, subtitle);
     }
   self->filling = FALSE;
 }
@@ -749,6 +901,17 @@ add_action (GtkWidget  *widget,
     select_part (self, rpt_questionnaire_draft_add_section (self->draft, self->language), PART_SECTION);
   else if (g_str_equal (action, "designer.add-dimension"))
     select_part (self, rpt_questionnaire_draft_add_dimension (self->draft, self->language), PART_DIMENSION);
+  else if (g_str_equal (action, "designer.add-rule"))
+    {
+      JsonObject *rule = rpt_questionnaire_draft_add_rule (self->draft);
+
+      if (rule == NULL)
+        {
+          rpt_toast_overlay_show (self->toasts, _("A consistency check needs two questions that are not free text"));
+          return;
+        }
+      select_part (self, rule, PART_RULE);
+    }
   else
     select_part (self, rpt_questionnaire_draft_add_question (self->draft, target_section (self),
                                                              RPT_QUESTION_SINGLE, self->language),
@@ -762,7 +925,8 @@ remove_action (GtkWidget  *widget,
                GVariant   *param)
 {
   RptQuestionnaireDesigner *self = RPT_QUESTIONNAIRE_DESIGNER (widget);
-  const char *what[] = { NULL, N_("Dimension removed"), N_("Section removed"), N_("Question removed") };
+  const char *what[] = { NULL, N_("Dimension removed"), N_("Section removed"), N_("Question removed"),
+                         N_("Consistency check removed") };
   AdwToast *toast;
 
   if (self->selected == NULL || !rpt_questionnaire_draft_remove (self->draft, self->selected))
@@ -1098,6 +1262,7 @@ rpt_questionnaire_designer_class_init (RptQuestionnaireDesignerClass *klass)
   gtk_widget_class_install_action (widget_class, "designer.add-question", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "designer.add-section", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "designer.add-dimension", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "designer.add-rule", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "designer.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "designer.move-up", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "designer.move-down", NULL, move_action);

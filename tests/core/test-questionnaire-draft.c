@@ -291,6 +291,58 @@ test_refused (void)
   assert_refused (draft, "");
 }
 
+/* Consistency rules: added between the first two scorable questions,
+ * their measures chosen, removed; a questionnaire without scorable
+ * questions to compare gets none. */
+static void
+test_rules (void)
+{
+  g_autoptr(RptQuestionnaire) q = source ();
+  g_autoptr(RptQuestionnaireDraft) draft = rpt_questionnaire_draft_new (q, NULL, NULL);
+  g_autoptr(RptQuestionnaireDraft) blank = rpt_questionnaire_draft_new (NULL, "one", "en");
+  const char *measures[] = { "q2", "q3", NULL };
+  JsonObject *rule;
+
+  g_assert_cmpuint (json_array_get_length (rpt_questionnaire_draft_get_rules (draft)), ==, 1);
+  rule = rpt_questionnaire_draft_add_rule (draft);
+  g_assert_nonnull (rule);
+  g_assert_cmpstr (json_object_get_string_member (rule, "self"), ==, "q1");
+  rpt_questionnaire_draft_set_measures (draft, rule, measures);
+  rpt_questionnaire_draft_set_number (draft, rule, "tolerance", 10);
+  {
+    g_autoptr(RptQuestionnaire) built = build (draft);
+    RptConsistencyRule *r;
+
+    g_assert_cmpuint (rpt_questionnaire_get_rules (built)->len, ==, 2);
+    r = rpt_questionnaire_get_rules (built)->pdata[1];
+    g_assert_cmpstr (r->self, ==, "q1");
+    g_assert_cmpstr (r->measures[0], ==, "q2");
+    g_assert_cmpstr (r->measures[1], ==, "q3");
+    g_assert_cmpfloat (r->tolerance, ==, 10);
+  }
+  /* a rule measuring its own self-rating is refused */
+  {
+    const char *self_too[] = { "q1", NULL };
+
+    rpt_questionnaire_draft_set_measures (draft, rule, self_too);
+    assert_refused (draft, "consistency[1]");
+    rpt_questionnaire_draft_set_measures (draft, rule, measures);
+  }
+  /* both removed: none left, the document as without any */
+  g_assert_true (rpt_questionnaire_draft_remove (draft, rule));
+  g_assert_true (rpt_questionnaire_draft_remove (draft, json_array_get_object_element (
+                                                  rpt_questionnaire_draft_get_rules (draft), 0)));
+  g_assert_null (rpt_questionnaire_draft_get_rules (draft));
+  {
+    g_autoptr(RptQuestionnaire) built = build (draft);
+
+    g_assert_cmpuint (rpt_questionnaire_get_rules (built)->len, ==, 0);
+  }
+  /* one question only: nothing to compare */
+  g_assert_null (rpt_questionnaire_draft_add_rule (blank));
+  g_assert_false (rpt_questionnaire_draft_is_modified (blank));
+}
+
 /* Saved: in place while unanswered, as the next version once answered. */
 static void
 test_save (void)
@@ -344,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/questionnaire-draft/edit", test_edit);
   g_test_add_func ("/questionnaire-draft/remove-move-undo", test_remove_move_undo);
   g_test_add_func ("/questionnaire-draft/refused", test_refused);
+  g_test_add_func ("/questionnaire-draft/rules", test_rules);
   g_test_add_func ("/questionnaire-draft/save", test_save);
   return g_test_run ();
 }

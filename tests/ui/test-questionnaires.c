@@ -444,6 +444,24 @@ run_designer (gpointer app)
   gtk_widget_activate_action (GTK_WIDGET (designer), "designer.undo", NULL);
   g_assert_cmpuint (questions_in_draft (draft), ==, 2);
 
+  /* a consistency check: the first question's self-rating against the
+   * second; with nothing to measure it is refused until checked again */
+  gtk_widget_activate_action (GTK_WIDGET (designer), "designer.add-rule", NULL);
+  spin_to (designer, "tolerance", 15);
+  {
+    g_autoptr(GPtrArray) checks = fields (designer, GTK_TYPE_CHECK_BUTTON, "question-2");
+
+    g_assert_true (gtk_check_button_get_active (checks->pdata[0]));
+    gtk_check_button_set_active (checks->pdata[0], FALSE);
+    ui_wait_for (problem_shown, designer, "the empty check to be refused");
+  }
+  {
+    g_autoptr(GPtrArray) checks = fields (designer, GTK_TYPE_CHECK_BUTTON, "question-2");
+
+    gtk_check_button_set_active (checks->pdata[0], TRUE);
+    ui_wait_for (problem_gone, designer, "the check to be accepted");
+  }
+
   /* the first question as a number from 5 to 5: said at the top, until mended */
   choose_part (designer, "question-1");
   adw_combo_row_set_selected (ADW_COMBO_ROW (ui_find (GTK_WIDGET (rpt_questionnaire_designer_get_editor (designer)),
@@ -478,6 +496,15 @@ run_designer (gpointer app)
   g_assert_cmpstr (rpt_text_get (((RptOption *) question->options->pdata[2])->text, "zh_CN", "en"), ==, "每周");
   g_assert_cmpstr (rpt_text_get (((RptOption *) question->options->pdata[1])->text, "zh_CN", "en"), ==, "Monthly");
   g_assert_cmpint (rpt_questionnaire_find_question (saved, "question-1")->kind, ==, RPT_QUESTION_NUMBER);
+  g_assert_cmpuint (rpt_questionnaire_get_rules (saved)->len, ==, 1);
+  {
+    RptConsistencyRule *rule = rpt_questionnaire_get_rules (saved)->pdata[0];
+
+    g_assert_cmpstr (rule->self, ==, "question-1");
+    g_assert_cmpstr (rule->measures[0], ==, "question-2");
+    g_assert_null (rule->measures[1]);
+    g_assert_cmpfloat (rule->tolerance, ==, 15);
+  }
   row = ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_titled, "Visit survey");
   g_assert_nonnull (row);
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (row)));
