@@ -10,6 +10,7 @@ RPT_PACKAGES=(
   xvfb xauth xfonts-base fonts-noto-cjk fonts-droid-fallback fonts-dejavu-core fonts-cantarell
   adwaita-icon-theme hicolor-icon-theme librsvg2-common
   dbus dbus-x11 at-spi2-core locales sqlite3
+  python3 python3-pandas
 )
 RPT_LOCALES=(en_US.UTF-8 es_ES.UTF-8 zh_CN.UTF-8 zh_TW.UTF-8)
 

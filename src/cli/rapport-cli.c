@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "rpt-customer-store.h"
@@ -20,6 +21,7 @@
 #include "rpt-letter-store.h"
 #include "rpt-merge.h"
 #include "rpt-questionnaire-store.h"
+#include "rpt-segments.h"
 #include "rpt-template.h"
 
 typedef int (*CommandFunc) (const char *db_path, int argc, char **argv);
@@ -493,6 +495,225 @@ cmd_benchmark (const char  *db_path,
   return EXIT_SUCCESS;
 }
 
+/* "A", "B", "C", or "" for none: the same in every language */
+static const char *
+class_key (RptValueClass value_class)
+{
+  const char *keys[] = { "", "A", "B", "C" };
+
+  return value_class < G_N_ELEMENTS (keys) ? keys[value_class] : "";
+}
+
+/* The warnings' keys, joined by ";" */
+static char *
+warning_keys (guint warnings)
+{
+  GString *keys = g_string_new (NULL);
+
+  for (guint b = 0; b < 4; b++)
+    if (warnings & (1u << b))
+      g_string_append_printf (keys, "%s%s", keys->len ? ";" : "", rpt_warning_to_key (1u << b));
+  return g_string_free (keys, FALSE);
+}
+
+static void
+csv_field (GString    *line,
+           const char *value)
+{
+  if (line->len > 0)
+    g_string_append_c (line, ',');
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, value);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+add_score_json (JsonBuilder            *b,
+                const RptCustomerScore *score,
+                const char             *name)
+{
+  g_autofree char *warnings = warning_keys (score->warnings);
+  g_auto(GStrv) keys = g_strsplit (warnings, ";", -1);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, score->customer_id);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, name);
+  json_builder_set_member_name (b, "class");
+  json_builder_add_string_value (b, class_key (score->value_class));
+  json_builder_set_member_name (b, "top");
+  json_builder_add_boolean_value (b, score->top);
+  json_builder_set_member_name (b, "recency_days");
+  json_builder_add_int_value (b, score->recency_days);
+  json_builder_set_member_name (b, "r");
+  json_builder_add_int_value (b, score->r);
+  json_builder_set_member_name (b, "f");
+  json_builder_add_int_value (b, score->f);
+  json_builder_set_member_name (b, "m");
+  json_builder_add_int_value (b, score->m);
+  json_builder_set_member_name (b, "segment");
+  json_builder_add_string_value (b, rpt_rfm_segment_to_key (score->segment));
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (*keys[i] != '\0')
+      json_builder_add_string_value (b, keys[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "purchases");
+  json_builder_add_int_value (b, score->purchases);
+  json_builder_set_member_name (b, "revenue");
+  json_builder_add_int_value (b, score->revenue);
+  json_builder_set_member_name (b, "previous_revenue");
+  json_builder_add_int_value (b, score->previous_revenue);
+  json_builder_set_member_name (b, "lifetime");
+  json_builder_add_int_value (b, score->lifetime);
+  json_builder_set_member_name (b, "projected");
+  json_builder_add_int_value (b, score->projected);
+  json_builder_set_member_name (b, "cost");
+  json_builder_add_int_value (b, score->cost);
+  json_builder_set_member_name (b, "unprofitable");
+  json_builder_add_boolean_value (b, score->unprofitable);
+  json_builder_end_object (b);
+}
+
+/* segments: every customer's class, RFM scores and segment, and warnings */
+static int
+cmd_segments (const char  *db_path,
+              int          argc,
+              char       **argv)
+{
+  gboolean as_json = FALSE, as_csv = FALSE;
+  g_autofree char *today = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &as_csv, N_("Print CSV"), NULL },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today, N_("Compute as of this day (default today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr(RptDatabase) db = NULL;
+  g_autoptr(RptCustomerStore) store = NULL;
+  g_autoptr(RptSegmentReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  RptSegmentSettings settings;
+  int status = 0;
+
+  if (!parse_options (entries, "segments", NULL,
+                      _("Print every customer's value class, RFM scores and segment, and warnings."),
+                      &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return fail (_("segments takes no arguments"));
+  if (as_json && as_csv)
+    return fail (_("choose --json or --csv, not both"));
+  if ((db = open_database (db_path, RPT_DATABASE_READ_ONLY | RPT_DATABASE_NO_BACKUP, &status)) == NULL)
+    return status;
+  store = rpt_customer_store_new (db);
+  rpt_segment_settings_load (&settings, db);
+  settings.today = g_steal_pointer (&today);
+  report = rpt_segments_compute (db, &settings, &error);
+  rpt_segment_settings_clear (&settings);
+  if (report == NULL)
+    return fail ("%s", error->message);
+
+  if (as_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "today");
+      json_builder_add_string_value (b, report->today);
+      json_builder_set_member_name (b, "customers");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < report->scores->len; i++)
+        {
+          const RptCustomerScore *score = &g_array_index (report->scores, RptCustomerScore, i);
+          g_autoptr(RptCustomer) c = rpt_customer_store_load_summary (store, score->customer_id, NULL);
+
+          add_score_json (b, score, c ? rpt_customer_get_display_name (c) : "");
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "overdue_complaints");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < report->complaints->len; i++)
+        {
+          RptOverdueComplaint *c = report->complaints->pdata[i];
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "customer");
+          json_builder_add_int_value (b, c->customer_id);
+          json_builder_set_member_name (b, "opened");
+          json_builder_add_string_value (b, c->opened);
+          json_builder_set_member_name (b, "age_days");
+          json_builder_add_int_value (b, c->age_days);
+          json_builder_set_member_name (b, "summary");
+          json_builder_add_string_value (b, c->summary);
+          json_builder_set_member_name (b, "owner");
+          json_builder_add_string_value (b, c->owner);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      printf ("%s\n", text);
+      return EXIT_SUCCESS;
+    }
+
+  if (as_csv)
+    printf ("id,name,class,top,recency_days,r,f,m,segment,warnings,purchases,revenue,previous_revenue,"
+            "lifetime,projected,cost\n");
+  for (guint i = 0; i < report->scores->len; i++)
+    {
+      const RptCustomerScore *score = &g_array_index (report->scores, RptCustomerScore, i);
+      g_autoptr(RptCustomer) c = rpt_customer_store_load_summary (store, score->customer_id, NULL);
+      g_autofree char *warnings = warning_keys (score->warnings);
+      const char *name = c ? rpt_customer_get_display_name (c) : "";
+
+      if (as_csv)
+        {
+          g_autoptr(GString) line = g_string_new (NULL);
+          g_autofree char *numbers = g_strdup_printf ("%d,%u,%u,%u", score->recency_days, score->r, score->f, score->m);
+          g_autofree char *amounts = g_strdup_printf ("%u,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                                                      ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, score->purchases,
+                                                      score->revenue, score->previous_revenue, score->lifetime,
+                                                      score->projected, score->cost);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, score->customer_id);
+
+          csv_field (line, id);
+          csv_field (line, name);
+          csv_field (line, class_key (score->value_class));
+          csv_field (line, score->top ? "1" : "0");
+          g_string_append_printf (line, ",%s", numbers);
+          csv_field (line, rpt_rfm_segment_to_key (score->segment));
+          csv_field (line, warnings);
+          g_string_append_printf (line, ",%s", amounts);
+          printf ("%s\n", line->str);
+        }
+      else
+        /* id, name, class, scores, segment, warnings: separated by tabs */
+        printf ("%" G_GINT64_FORMAT "\t%s\t%s\tR%u F%u M%u\t%s\t%s\n", score->customer_id, name,
+                rpt_value_class_to_string (score->value_class), score->r, score->f, score->m,
+                rpt_rfm_segment_to_string (score->segment), warnings);
+    }
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "demo", cmd_demo, N_("Fill a new database with a demo shop") },
   { "check", cmd_check, N_("Check the database for damage") },
@@ -502,6 +723,7 @@ static const Command commands[] = {
   { "merge", cmd_merge, N_("Write letters, envelopes or labels for many customers") },
   { "questionnaire", cmd_questionnaire, N_("List, export or import questionnaires") },
   { "benchmark", cmd_benchmark, N_("Show a response's scores among its peers") },
+  { "segments", cmd_segments, N_("Show every customer's value class, RFM segment and warnings") },
 };
 
 static void
