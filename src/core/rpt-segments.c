@@ -105,10 +105,11 @@ day_number (const char *text,
   int y, m, d;
   unsigned era, yoe, doy, doe;
 
-  if (text == NULL || strlen (text) < 10 || text[4] != '-' || text[7] != '-')
+  /* digits and dashes where they belong (a shorter text stops at its end) */
+  if (text == NULL)
     return FALSE;
   for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
+    if (i == 4 || i == 7 ? text[i] != '-' : (unsigned) (text[i] - '0') > 9)
       return FALSE;
   y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
   m = (text[5] - '0') * 10 + (text[6] - '0');
@@ -300,6 +301,58 @@ read_customers (RptDatabase *db,
   return TRUE;
 }
 
+/* One row of the timeline as it is added up */
+typedef struct
+{
+  gint32 at;
+  int    kind;
+  int    day;
+  gint64 amount;
+} Row;
+
+typedef struct
+{
+  GArray                   *sums;
+  GArray                   *cards;
+  const RptSegmentSettings *settings;
+  int                       start;            /* of the period */
+  int                       previous_start;
+} Pass;
+
+static inline void
+add_row (Pass      *pass,
+         const Row *row)
+{
+  if (row->kind == RPT_ENTRY_PURCHASE)
+    {
+      Sums *s = &g_array_index (pass->sums, Sums, row->at);
+
+      s->lifetime += row->amount;
+      if (row->amount > 0)
+        {
+          if (s->bought == 0 || row->day < s->first)
+            s->first = row->day;
+          if (s->bought == 0 || row->day > s->last)
+            s->last = row->day;
+          s->bought++;
+        }
+      if (row->day >= pass->start)
+        {
+          s->revenue += row->amount;
+          s->purchases += row->amount > 0;
+        }
+      else if (row->day >= pass->previous_start)
+        s->previous += row->amount;
+    }
+  else if (row->day >= pass->start)
+    g_array_index (pass->cards, Card, row->at).cost += pass->settings->cost[row->kind];
+}
+
+/* The rows come in no order of customer, so each finds its customer's
+ * sums anywhere in memory: a row is added only after the next few are
+ * read, its sums asked for from memory as it is read. */
+#define AHEAD 16
+
 static gboolean
 read_timeline (RptDatabase              *db,
                const RptSegmentSettings *settings,
@@ -310,48 +363,34 @@ read_timeline (RptDatabase              *db,
                GError                  **error)
 {
   sqlite3_stmt *stmt = rpt_database_prepare (db, "SELECT customer_id, kind, occurred, amount FROM timeline", error);
-  int start = today - (int) settings->period_days + 1;
-  int previous_start = start - (int) settings->period_days;
+  Pass pass = { sums, cards, settings, today - (int) settings->period_days + 1, 0 };
+  Row ring[AHEAD];
+  guint n = 0;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  pass.previous_start = pass.start - (int) settings->period_days;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint32 at = id_lookup (table, sqlite3_column_int64 (stmt, 0));
-      int kind = sqlite3_column_int (stmt, 1);
-      Sums *s;
-      int day;
+      Row row;
 
-      if (at < 0 || kind < 0 || kind >= RPT_N_ENTRY_KINDS
-          || !day_number ((const char *) sqlite3_column_text (stmt, 2), &day) || day > today)
+      row.at = id_lookup (table, sqlite3_column_int64 (stmt, 0));
+      if (row.at < 0)
         continue;
-      s = &g_array_index (sums, Sums, at);
-      if (kind == RPT_ENTRY_PURCHASE)
-        {
-          gint64 amount = sqlite3_column_int64 (stmt, 3);
-
-          s->lifetime += amount;
-          if (amount > 0)
-            {
-              if (s->bought == 0 || day < s->first)
-                s->first = day;
-              if (s->bought == 0 || day > s->last)
-                s->last = day;
-              s->bought++;
-            }
-          if (day >= start)
-            {
-              s->revenue += amount;
-              s->purchases += amount > 0;
-            }
-          else if (day >= previous_start)
-            s->previous += amount;
-        }
-      else if (day >= start)
-        g_array_index (cards, Card, at).cost += settings->cost[kind];
+      __builtin_prefetch (&g_array_index (sums, Sums, row.at), 1);
+      row.kind = sqlite3_column_int (stmt, 1);
+      if (row.kind < 0 || row.kind >= RPT_N_ENTRY_KINDS
+          || !day_number ((const char *) sqlite3_column_text (stmt, 2), &row.day) || row.day > today)
+        continue;
+      row.amount = sqlite3_column_int64 (stmt, 3);
+      if (n >= AHEAD)
+        add_row (&pass, &ring[n % AHEAD]);
+      ring[n++ % AHEAD] = row;
     }
   sqlite3_reset (stmt);
+  for (guint i = n > AHEAD ? n - AHEAD : 0; i < n; i++)
+    add_row (&pass, &ring[i % AHEAD]);
   return rc == SQLITE_DONE || rpt_database_set_error (db, rc, error);
 }
 

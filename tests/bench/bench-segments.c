@@ -215,6 +215,19 @@ main (int    argc,
       printf ("%u\n", n);
       return 0;
     }
+  /* for working on it: ours and the floor, alternately, without the peer */
+  if (argc == 3 && g_str_equal (argv[1], "--against-floor"))
+    {
+      db = rpt_database_open (argv[2], RPT_DATABASE_READ_ONLY | RPT_DATABASE_NO_BACKUP, &error);
+      g_assert_no_error (error);
+      for (guint round = 0; round < 5; round++)
+        {
+          double t = compute_once (db, &n), f = floor_once (db);
+
+          printf ("ours %.0f ms, floor %.0f ms: %.2f of its speed\n", t, f, f / t);
+        }
+      return 0;
+    }
   if (argc != 2)
     {
       fprintf (stderr, "usage: bench-segments PANDAS_SCRIPT\n");
