@@ -31,6 +31,8 @@ struct _RptCustomerList
   char             *tag;
   char             *owner;
   int               stage;
+  RptBitset        *group;        /* only these cards, or NULL */
+  char             *group_label;
   RptSortColumn     sort;
   gboolean          descending;
   gboolean          archived;
@@ -260,6 +262,8 @@ rpt_customer_list_finalize (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->tag, g_free);
   g_clear_pointer (&self->owner, g_free);
+  g_clear_pointer (&self->group, rpt_bitset_free);
+  g_clear_pointer (&self->group_label, g_free);
   g_clear_error (&self->error);
   G_OBJECT_CLASS (rpt_customer_list_parent_class)->finalize (object);
 }
@@ -329,7 +333,8 @@ rpt_customer_list_refresh (RptCustomerList  *self,
   g_return_val_if_fail (RPT_IS_CUSTOMER_LIST (self), FALSE);
 
   g_clear_error (&self->error);
-  filtering = self->query != NULL || self->tag != NULL || self->owner != NULL || self->stage >= 0;
+  filtering = self->query != NULL || self->tag != NULL || self->owner != NULL || self->stage >= 0
+              || self->group != NULL;
   if (filtering && self->partial)
     forget_order (self);   /* a search needs every card's place: read it now */
   if (self->order == NULL)
@@ -353,6 +358,13 @@ rpt_customer_list_refresh (RptCustomerList  *self,
     rpt_bitset_intersect (matches, filtered);
   else if (filtered != NULL)
     matches = g_steal_pointer (&filtered);
+  if (self->group != NULL && matches != NULL)
+    rpt_bitset_intersect (matches, self->group);
+  else if (self->group != NULL)
+    {
+      matches = rpt_bitset_new (self->group->n_bits);
+      memcpy (matches->words, self->group->words, sizeof (guint64) * ((self->group->n_bits + 63) / 64 + 1));
+    }
 
   /* The order array is kept for the next query; it is never changed in
    * place (a new order replaces it), so the list can share it. */
@@ -361,6 +373,36 @@ rpt_customer_list_refresh (RptCustomerList  *self,
   if (before != g_list_model_get_n_items (G_LIST_MODEL (self)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   return TRUE;
+}
+
+void
+rpt_customer_list_set_group (RptCustomerList *self,
+                             const GArray    *ids,
+                             const char      *label)
+{
+  guint32 largest = 0;
+
+  g_return_if_fail (RPT_IS_CUSTOMER_LIST (self));
+
+  g_clear_pointer (&self->group, rpt_bitset_free);
+  g_clear_pointer (&self->group_label, g_free);
+  if (ids != NULL)
+    {
+      for (guint i = 0; i < ids->len; i++)
+        largest = MAX (largest, (guint32) g_array_index (ids, gint64, i));
+      self->group = rpt_bitset_new (largest + 1);
+      for (guint i = 0; i < ids->len; i++)
+        rpt_bitset_add (self->group, (guint32) g_array_index (ids, gint64, i));
+      self->group_label = g_strdup (label);
+    }
+  rpt_customer_list_refresh (self, NULL);
+}
+
+const char *
+rpt_customer_list_get_group_label (RptCustomerList *self)
+{
+  g_return_val_if_fail (RPT_IS_CUSTOMER_LIST (self), NULL);
+  return self->group_label;
 }
 
 void

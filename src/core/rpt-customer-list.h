@@ -21,6 +21,11 @@ void             rpt_customer_list_set_filters  (RptCustomerList   *self,
                                                  const char        *tag,
                                                  int                stage,
                                                  const char        *owner);
+/* Only the customers IDS (gint64), a group called LABEL (NULL: everyone) */
+void             rpt_customer_list_set_group    (RptCustomerList   *self,
+                                                 const GArray      *ids,
+                                                 const char        *label);
+const char      *rpt_customer_list_get_group_label (RptCustomerList *self);
 void             rpt_customer_list_set_sort     (RptCustomerList   *self,
                                                  RptSortColumn      column,
                                                  gboolean           descending);

@@ -42,6 +42,8 @@ struct _RptCustomersPage
   GtkStack           *list_stack;
   GtkGridView        *list_view;  /* one column: it keeps ~30 rows alive where a list view keeps 200 */
   AdwStatusPage      *empty_page;
+  GtkRevealer        *group_revealer;
+  GtkLabel           *group_label;
   AdwWindowTitle     *card_title;
   GtkStack           *card_stack;
   AdwStatusPage      *many_page;
@@ -91,6 +93,34 @@ select_only (RptCustomersPage *self,
     gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   else
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+static void update_counts (RptCustomersPage *self);
+
+void
+rpt_customers_page_show_group (RptCustomersPage *self,
+                               const GArray     *ids,
+                               const char       *label)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (RPT_IS_CUSTOMERS_PAGE (self));
+
+  rpt_customer_list_set_group (self->list, ids, label);
+  if (ids != NULL)
+    {
+      /* Translators: the customer list shows one group only, e.g. "Only: Champions" */
+      text = g_strdup_printf (_("Only: %s"), label);
+      gtk_label_set_text (self->group_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->group_revealer, ids != NULL);
+  update_counts (self);
+}
+
+static void
+on_group_clear (RptCustomersPage *self)
+{
+  rpt_customers_page_show_group (self, NULL, NULL);
 }
 
 static void
@@ -518,6 +548,8 @@ rpt_customers_page_class_init (RptCustomersPageClass *klass)
   CHILD (leaflet);
   CHILD (flap_button);
   CHILD (list_title);
+  CHILD (group_revealer);
+  CHILD (group_label);
   CHILD (search_entry);
   CHILD (filter_button);
   CHILD (stage_dropdown);
@@ -541,6 +573,7 @@ rpt_customers_page_class_init (RptCustomersPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_filters);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_clear);
 }
 
 static void

@@ -21,6 +21,10 @@ RptCustomer     *rpt_customers_page_get_selected      (RptCustomersPage *self);
 void             rpt_customers_page_select_id         (RptCustomersPage *self,
                                                        gint64            id);
 void             rpt_customers_page_focus_search      (RptCustomersPage *self);
+/* Only the customers IDS (gint64), a group named LABEL, until cleared (NULL) */
+void             rpt_customers_page_show_group        (RptCustomersPage *self,
+                                                       const GArray     *ids,
+                                                       const char       *label);
 void             rpt_customers_page_set_show_archived (RptCustomersPage *self,
                                                        gboolean          archived);
 GArray          *rpt_customers_page_dup_selected_ids (RptCustomersPage *self);

@@ -7,6 +7,7 @@
 #include "rpt-customers-page.h"
 #include "rpt-letters-page.h"
 #include "rpt-questionnaires-page.h"
+#include "rpt-segments-page.h"
 #include "rpt-window.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,8 @@ struct _RptWindow
   RptLettersPage       *letters_page;
   gboolean              letters_ready;
   RptQuestionnairesPage *questionnaires_page;
+  RptSegmentsPage      *segments_page;
+  gboolean              segments_ready;
   gboolean              questionnaires_ready;
   GtkRevealer          *demo_bar;
 };

@@ -57,6 +57,15 @@ on_page_changed (RptWindow *self)
   RptCustomer *card;
   const char *page = gtk_stack_get_visible_child_name (self->stack);
 
+  if (g_strcmp0 (page, "segments") == 0 && self->store != NULL)
+    {
+      if (!self->segments_ready)
+        {
+          rpt_segments_page_set_store (self->segments_page, self->store);
+          self->segments_ready = TRUE;
+        }
+      return;
+    }
   if (g_strcmp0 (page, "questionnaires") == 0 && self->store != NULL)
     {
       card = rpt_customers_page_get_selected (self->customers_page);
@@ -78,6 +87,25 @@ on_page_changed (RptWindow *self)
   card = rpt_customers_page_get_selected (self->customers_page);
   if (card != NULL)
     rpt_letters_page_set_recipient (self->letters_page, rpt_customer_get_id (card));
+}
+
+/* A number on the dashboard chosen: the customers behind it */
+static void
+on_show_group (RptWindow  *self,
+               GArray     *ids,
+               const char *label)
+{
+  rpt_customers_page_show_group (self->customers_page, ids, label);
+  rpt_window_show_page (self, "customers");
+}
+
+static void
+on_show_customer (RptWindow *self,
+                  gint64     id)
+{
+  rpt_customers_page_show_group (self->customers_page, NULL, NULL);
+  rpt_window_show_page (self, "customers");
+  rpt_customers_page_select_id (self->customers_page, id);
 }
 
 RptWindow *
@@ -314,6 +342,7 @@ rpt_window_class_init (RptWindowClass *klass)
   g_type_ensure (RPT_TYPE_CUSTOMERS_PAGE);
   g_type_ensure (RPT_TYPE_LETTERS_PAGE);
   g_type_ensure (RPT_TYPE_QUESTIONNAIRES_PAGE);
+  g_type_ensure (RPT_TYPE_SEGMENTS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/rpt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RptWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, flap);
@@ -322,6 +351,7 @@ rpt_window_class_init (RptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RptWindow, customers_page);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, letters_page);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, questionnaires_page);
+  gtk_widget_class_bind_template_child (widget_class, RptWindow, segments_page);
   gtk_widget_class_bind_template_child (widget_class, RptWindow, demo_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   _rpt_window_class_actions_init (widget_class);
@@ -357,6 +387,14 @@ rpt_window_init (RptWindow *self)
   g_object_bind_property (self->flap, "folded",
                           rpt_questionnaires_page_get_flap_button (self->questionnaires_page), "visible",
                           G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "reveal-flap",
+                          rpt_segments_page_get_flap_button (self->segments_page), "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "folded",
+                          rpt_segments_page_get_flap_button (self->segments_page), "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->segments_page, "show-group", G_CALLBACK (on_show_group), self);
+  g_signal_connect_swapped (self->segments_page, "show-customer", G_CALLBACK (on_show_customer), self);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_page_changed), self);
   if (g_getenv ("RAPPORT_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect_after (self, "realize", G_CALLBACK (on_realize_for_bench), NULL);

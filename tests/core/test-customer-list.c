@@ -140,6 +140,47 @@ test_search_and_filter (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, all);
 }
 
+/* A group from elsewhere (a segment, a chart's bar): only its cards,
+ * within the search and filters too; every card again without it. */
+static void
+test_group (Fixture       *f,
+            gconstpointer  data)
+{
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 picked[] = { 3, 17, 42, 43, 499 };
+  guint n;
+
+  g_array_append_vals (ids, picked, G_N_ELEMENTS (picked));
+  rpt_customer_list_set_group (f->list, ids, "Five");
+  g_assert_cmpstr (rpt_customer_list_get_group_label (f->list), ==, "Five");
+  n = g_list_model_get_n_items (G_LIST_MODEL (f->list));
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (picked));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RptCustomer) c = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+      gint64 id = rpt_customer_get_id (c);
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (picked); k++)
+        found |= picked[k] == id;
+      g_assert_true (found);
+    }
+  /* with a filter: the cards in both */
+  rpt_customer_list_set_filters (f->list, NULL, RPT_STAGE_TRUST, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->list)); i++)
+    {
+      g_autoptr(RptCustomer) c = g_list_model_get_item (G_LIST_MODEL (f->list), i);
+
+      g_assert_cmpint (rpt_customer_get_stage (c), ==, RPT_STAGE_TRUST);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), <=, G_N_ELEMENTS (picked));
+  rpt_customer_list_set_filters (f->list, NULL, -1, NULL);
+  rpt_customer_list_set_group (f->list, NULL, NULL);
+  g_assert_null (rpt_customer_list_get_group_label (f->list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, all);
+}
+
 static void
 spin (void)
 {
@@ -182,6 +223,7 @@ main (int    argc,
   ADD ("/core/customer-list/sort", test_sort);
   ADD ("/core/customer-list/search-and-filter", test_search_and_filter);
   ADD ("/core/customer-list/live-updates", test_live_updates);
+  ADD ("/core/customer-list/group", test_group);
 #undef ADD
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "rpt-preferences-window.h"
 #include "rpt-questionnaire-store.h"
 #include "rpt-questionnaires-page.h"
+#include "rpt-segments-page.h"
 #include "rpt-demo.h"
 #include "rpt-window.h"
 #include "ui-test-utils.h"
@@ -171,6 +172,37 @@ shoot_results (GtkWidget *window)
 }
 
 static gboolean
+dashboard_ready (gpointer page)
+{
+  return rpt_segments_page_get_report (page) != NULL
+         && g_strcmp0 (rpt_segments_page_get_view (page), "dashboard") == 0;
+}
+
+/* The dashboard of the demo shop as of the day its history ends */
+static void
+shoot_segments (GtkWidget *window)
+{
+  GtkWidget *page = ui_find (window, RPT_TYPE_SEGMENTS_PAGE, NULL, NULL);
+
+  rpt_segments_page_set_today (RPT_SEGMENTS_PAGE (page), "2026-11-24");
+  rpt_window_show_page (RPT_WINDOW (window), "segments");
+  ui_wait_for (dashboard_ready, page, "the dashboard");
+  ui_spin (500);
+  save_shot (window, "-segments");
+  /* further down, in a taller window: the grid, the segments */
+  {
+    GtkWidget *stack = ui_find (page, GTK_TYPE_STACK, NULL, NULL);
+    GtkWidget *scrolled = gtk_stack_get_child_by_name (GTK_STACK (stack), "dashboard");
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1200, 1000);
+    ui_spin (500);
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 700);
+    ui_spin (500);
+    save_shot (window, "-segments-grid");
+  }
+}
+
+static gboolean
 stack_has (GtkWidget     *stack,
            gconstpointer  name)
 {
@@ -241,6 +273,7 @@ run_script (gpointer app)
   shoot_dialog (window, "app.preferences", RPT_TYPE_PREFERENCES_WINDOW, _("Preferences"), "-preferences");
   shoot_results (window);
   shoot_designer (window);
+  shoot_segments (window);
   g_application_quit (app);
   return G_SOURCE_REMOVE;
 }
