@@ -605,7 +605,6 @@ cmd_segments (const char  *db_path,
   g_autoptr(RptCustomerStore) store = NULL;
   g_autoptr(RptSegmentReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  RptSegmentSettings settings;
   int status = 0;
 
   if (!parse_options (entries, "segments", NULL,
@@ -619,11 +618,7 @@ cmd_segments (const char  *db_path,
   if ((db = open_database (db_path, RPT_DATABASE_READ_ONLY | RPT_DATABASE_NO_BACKUP, &status)) == NULL)
     return status;
   store = rpt_customer_store_new (db);
-  rpt_segment_settings_load (&settings, db);
-  settings.today = g_steal_pointer (&today);
-  report = rpt_segments_compute (db, &settings, &error);
-  rpt_segment_settings_clear (&settings);
-  if (report == NULL)
+  if ((report = rpt_segments_compute_as_of (db, today, &error)) == NULL)
     return fail ("%s", error->message);
 
   if (as_json)

@@ -721,6 +721,21 @@ rpt_segments_compute (RptDatabase               *db,
   return g_steal_pointer (&report);
 }
 
+RptSegmentReport *
+rpt_segments_compute_as_of (RptDatabase  *db,
+                            const char   *today,
+                            GError      **error)
+{
+  RptSegmentSettings settings;
+  RptSegmentReport *report;
+
+  rpt_segment_settings_load (&settings, db);
+  settings.today = g_strdup (today);
+  report = rpt_segments_compute (db, &settings, error);
+  rpt_segment_settings_clear (&settings);
+  return report;
+}
+
 static int
 by_customer_id (gconstpointer key,
                 gconstpointer element)

@@ -147,6 +147,10 @@ void              rpt_segment_settings_load     (RptSegmentSettings *settings,
 RptSegmentReport *rpt_segments_compute          (RptDatabase               *db,
                                                  const RptSegmentSettings  *settings,
                                                  GError                   **error);
+/* The same with the shop's own settings, as of TODAY (NULL: the local date) */
+RptSegmentReport *rpt_segments_compute_as_of    (RptDatabase               *db,
+                                                 const char                *today,
+                                                 GError                   **error);
 void              rpt_segment_report_free       (RptSegmentReport          *report);
 const RptCustomerScore *rpt_segment_report_find (RptSegmentReport          *report,
                                                  gint64                     customer_id);

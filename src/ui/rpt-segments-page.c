@@ -673,16 +673,8 @@ compute_thread (GTask        *task,
   Job *job = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RptDatabase) db = rpt_database_open (job->path, RPT_DATABASE_READ_ONLY | RPT_DATABASE_SCAN, &error);
-  RptSegmentSettings settings;
-  RptSegmentReport *report = NULL;
+  RptSegmentReport *report = db != NULL ? rpt_segments_compute_as_of (db, job->today, &error) : NULL;
 
-  if (db != NULL)
-    {
-      rpt_segment_settings_load (&settings, db);
-      settings.today = g_strdup (job->today);
-      report = rpt_segments_compute (db, &settings, &error);
-      rpt_segment_settings_clear (&settings);
-    }
   if (report == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -70,6 +70,10 @@ out=$("$cli" --db "$dir/letters.db" benchmark "$response")
 check "benchmark prints the scores, the cohort and its size as JSON" 'grep -q "\"cohort\"" <<<"$out" && grep -q "\"strengths\"" <<<"$out" && python3 -c "import json,sys; d=json.load(sys.stdin); c=d[\"cohort\"]; assert c[\"level\"]==\"none\" or c[\"size\"]>=5" <<<"$out"'
 check "benchmark of no response is an error" '! "$cli" --db "$dir/letters.db" benchmark 999999 2>/dev/null'
 
+check "segments as CSV: a header and a line per customer, classes and segments by key" '"$cli" --db "$dir/letters.db" segments --csv --today 2026-11-24 >"$dir/seg.csv" && head -1 "$dir/seg.csv" | grep -q "^id,name,class,top,recency_days,r,f,m,segment,warnings" && [ $(($(wc -l <"$dir/seg.csv") - 1)) -eq $(sqlite3 "$dir/letters.db" "SELECT count(*) FROM customers WHERE archived = 0") ] && cut -d, -f3 "$dir/seg.csv" | grep -qx A'
+check "segments as JSON agree with the CSV on the class A count" '[ $("$cli" --db "$dir/letters.db" segments --json --today 2026-11-24 | python3 -c "import json,sys; print(sum(1 for c in json.load(sys.stdin)[\"customers\"] if c[\"class\"]==\"A\"))") -eq $(cut -d, -f3 "$dir/seg.csv" | grep -cx A) ]'
+check "segments on a day that is no date is an error in one line" '! "$cli" --db "$dir/letters.db" segments --today someday 2>"$dir/err" >/dev/null && [ $(wc -l <"$dir/err") -eq 1 ]'
+
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"
 [ $failed -eq 0 ]

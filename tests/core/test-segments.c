@@ -70,14 +70,9 @@ static RptSegmentReport *
 compute (Fixture    *f,
          const char *today)
 {
-  RptSegmentSettings settings;
   g_autoptr(GError) error = NULL;
-  RptSegmentReport *report;
+  RptSegmentReport *report = rpt_segments_compute_as_of (f->db, today, &error);
 
-  rpt_segment_settings_load (&settings, f->db);
-  settings.today = g_strdup (today);
-  report = rpt_segments_compute (f->db, &settings, &error);
-  rpt_segment_settings_clear (&settings);
   g_assert_no_error (error);
   g_assert_nonnull (report);
   return report;

@@ -95,7 +95,11 @@ static void
 save_shot (GtkWidget  *window,
            const char *suffix)
 {
-  g_autoptr(GdkTexture) texture = render (window);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  /* what changed on it since is drawn first */
+  ui_wait_for (has_drawn, window, "the window to be drawn");
+  texture = render (window);
   g_autofree char *base = g_strndup (png_path, strlen (png_path) - strlen (".png"));
   g_autofree char *path = g_strconcat (base, suffix, ".png", NULL);
 
@@ -188,6 +192,7 @@ shoot_segments (GtkWidget *window)
   rpt_window_show_page (RPT_WINDOW (window), "segments");
   ui_wait_for (dashboard_ready, page, "the dashboard");
   ui_spin (500);
+  ui_wait_for (has_drawn, window, "the dashboard to be drawn");
   save_shot (window, "-segments");
   /* further down, in a taller window: the grid, the segments */
   {
@@ -198,6 +203,7 @@ shoot_segments (GtkWidget *window)
     ui_spin (500);
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 700);
     ui_spin (500);
+    ui_wait_for (has_drawn, window, "the dashboard to be drawn again");
     save_shot (window, "-segments-grid");
   }
 }
