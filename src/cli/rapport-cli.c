@@ -21,6 +21,7 @@
 #include "rpt-letter-store.h"
 #include "rpt-merge.h"
 #include "rpt-questionnaire-store.h"
+#include "rpt-segment-store.h"
 #include "rpt-segments.h"
 #include "rpt-template.h"
 
@@ -313,7 +314,7 @@ cmd_merge (const char  *db_path,
   GOptionEntry entries[] = {
     { "template", 't', 0, G_OPTION_ARG_STRING, &template_name, N_("The letter template’s name"), "NAME" },
     { "recipients", 'r', 0, G_OPTION_ARG_STRING, &query,
-      N_("Who gets a letter: all, tag:NAME[:DAYS], ids:1,2,3 or a search"), "QUERY" },
+      N_("Who gets a letter: all, tag:NAME[:DAYS], segment:NAME, ids:1,2,3 or a search"), "QUERY" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("One PDF (FILE.pdf) or one PDF per recipient (a folder)"), "FILE|DIR" },
     { "envelopes", 0, 0, G_OPTION_ARG_STRING, &envelopes, N_("Envelopes instead of letters: DL, C5, C6 or US10"), "SIZE" },
@@ -709,6 +710,85 @@ cmd_segments (const char  *db_path,
   return EXIT_SUCCESS;
 }
 
+/* segment NAME: a saved segment's members; --list, --save, --delete */
+static int
+cmd_segment (const char  *db_path,
+             int          argc,
+             char       **argv)
+{
+  gboolean list = FALSE, pinned = FALSE;
+  g_autofree char *rule = NULL;
+  g_autofree char *delete_name = NULL;
+  g_autofree char *today = NULL;
+  GOptionEntry entries[] = {
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the saved segments"), NULL },
+    { "save", 0, 0, G_OPTION_ARG_STRING, &rule, N_("Save NAME with this rule (JSON, or @FILE)"), "RULE" },
+    { "pinned", 0, 0, G_OPTION_ARG_NONE, &pinned, N_("With --save: pin it to the dashboard"), NULL },
+    { "delete", 0, 0, G_OPTION_ARG_STRING, &delete_name, N_("Delete the saved segment NAME"), "NAME" },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today, N_("Compute as of this day (default today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr(RptDatabase) db = NULL;
+  g_autoptr(RptCustomerStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean writes;
+  int status = 0;
+
+  if (!parse_options (entries, "segment", "[NAME]",
+                      _("List the members of a saved segment, or list, save and delete saved segments."),
+                      &argc, &argv, &status))
+    return status;
+  writes = rule != NULL || delete_name != NULL;
+  if ((list || delete_name != NULL) ? argc != 1 : argc != 2)
+    return fail (_("segment needs the name of a saved segment"));
+  if ((db = open_database (db_path, (writes ? 0 : RPT_DATABASE_READ_ONLY) | RPT_DATABASE_NO_BACKUP, &status)) == NULL)
+    return status;
+  store = rpt_customer_store_new (db);
+  if (list)
+    {
+      g_autoptr(GPtrArray) segments = rpt_customer_store_list_segments (store, &error);
+
+      if (segments == NULL)
+        return fail ("%s", error->message);
+      for (guint i = 0; i < segments->len; i++)
+        {
+          RptSavedSegment *s = segments->pdata[i];
+
+          printf ("%s%s\t%s\n", s->name, s->pinned ? " *" : "", s->rule);
+        }
+      return EXIT_SUCCESS;
+    }
+  if (delete_name != NULL)
+    return rpt_customer_store_delete_segment (store, delete_name, &error) ? EXIT_SUCCESS
+                                                                           : fail ("%s", error->message);
+  if (rule != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      if (rule[0] == '@' && !g_file_get_contents (rule + 1, &text, NULL, &error))
+        return fail ("%s", error->message);
+      if (!rpt_customer_store_save_segment (store, argv[1], text ? text : rule, pinned, &error))
+        return fail ("%s", error->message);
+      return EXIT_SUCCESS;
+    }
+  {
+    g_autoptr(RptSavedSegment) saved = rpt_customer_store_find_segment (store, argv[1], &error);
+    g_autoptr(RptSegmentRule) parsed = saved ? rpt_segment_rule_new_from_json (saved->rule, &error) : NULL;
+    g_autoptr(GArray) ids = parsed ? rpt_customer_store_segment_members (store, parsed, NULL, today, &error) : NULL;
+
+    if (ids == NULL)
+      return fail ("%s", error->message);
+    for (guint i = 0; i < ids->len; i++)
+      {
+        gint64 id = g_array_index (ids, gint64, i);
+        g_autoptr(RptCustomer) c = rpt_customer_store_load_summary (store, id, NULL);
+
+        printf ("%" G_GINT64_FORMAT "\t%s\n", id, c ? rpt_customer_get_display_name (c) : "");
+      }
+  }
+  return EXIT_SUCCESS;
+}
+
 static const Command commands[] = {
   { "demo", cmd_demo, N_("Fill a new database with a demo shop") },
   { "check", cmd_check, N_("Check the database for damage") },
@@ -719,6 +799,7 @@ static const Command commands[] = {
   { "questionnaire", cmd_questionnaire, N_("List, export or import questionnaires") },
   { "benchmark", cmd_benchmark, N_("Show a response's scores among its peers") },
   { "segments", cmd_segments, N_("Show every customer's value class, RFM segment and warnings") },
+  { "segment", cmd_segment, N_("List a saved segment's members; save, list or delete segments") },
 };
 
 static void

@@ -22,6 +22,7 @@
 #include "rpt-names.h"
 #include "rpt-questionnaire-store.h"
 #include "rpt-search.h"
+#include "rpt-segment-store.h"
 
 /* Fields ---------------------------------------------------------------- */
 
@@ -766,7 +767,8 @@ ids_from_bitset (RptBitset *set)
 
 /* The customers a query names, for scripts: “all” (every card not
  * archived), “tag:NAME” or “tag:NAME:DAYS” (interest noted in the last
- * DAYS days), “ids:1,2,3”, or any other text: a search as in the window. */
+ * DAYS days), “segment:NAME” (a saved segment's members), “ids:1,2,3”, or
+ * any other text: a search as in the window. */
 GArray *
 rpt_merge_find_recipients (RptCustomerStore  *store,
                            const char        *query,
@@ -801,6 +803,13 @@ rpt_merge_find_recipients (RptCustomerStore  *store,
           return NULL;
         }
       return rpt_customer_store_ids_with_tag_since (store, parts[0], (guint) days, error);
+    }
+  if (g_str_has_prefix (query, "segment:"))
+    {
+      g_autoptr(RptSavedSegment) saved = rpt_customer_store_find_segment (store, query + 8, error);
+      g_autoptr(RptSegmentRule) rule = saved ? rpt_segment_rule_new_from_json (saved->rule, error) : NULL;
+
+      return rule ? rpt_customer_store_segment_members (store, rule, NULL, NULL, error) : NULL;
     }
   if (g_str_has_prefix (query, "ids:"))
     {

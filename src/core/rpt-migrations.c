@@ -204,6 +204,16 @@ static const char migration_7[] =
   "  score REAL NOT NULL,"
   "  PRIMARY KEY (response_id, dimension)) WITHOUT ROWID;";
 
+/* 8: saved segments — a name and a rule in the JSON of rpt-segment-rules.h */
+static const char migration_8[] =
+  "CREATE TABLE saved_segments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  rule TEXT NOT NULL,"
+  "  pinned INTEGER NOT NULL DEFAULT 0,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);";
+
 static const Migration migrations[RPT_SCHEMA_VERSION] = {
   { migration_1, NULL },
   { migration_2, _rpt_customer_store_fill_sort_names },
@@ -212,6 +222,7 @@ static const Migration migrations[RPT_SCHEMA_VERSION] = {
   { migration_5, NULL },
   { migration_6, NULL },
   { migration_7, NULL },
+  { migration_8, NULL },
 };
 
 G_STATIC_ASSERT (RPT_APPLICATION_ID == 1380995156);

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define RPT_SCHEMA_VERSION 7
+#define RPT_SCHEMA_VERSION 8
 #define RPT_APPLICATION_ID 0x52505054 /* "RPPT" in the file header */
 
 gboolean rpt_migrations_run (RptDatabase  *db,

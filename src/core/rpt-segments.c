@@ -628,6 +628,9 @@ rpt_segments_compute (RptDatabase               *db,
   int today;
   gboolean ok;
 
+  static guint64 serials;
+
+  report->serial = __atomic_add_fetch (&serials, 1, __ATOMIC_RELAXED);
   report->settings = *settings;
   report->settings.today = NULL;
   report->today = settings->today != NULL ? g_strdup (settings->today) : local_today ();

@@ -594,7 +594,10 @@ draw_funnel (GtkDrawingArea *area,
   if (self->report == NULL)
     return;
   for (int s = 0; s < RPT_N_STAGES; s++)
-    most = MAX (most, counts[s] = stage_count (self, s));
+    {
+      counts[s] = stage_count (self, s);
+      most = MAX (most, counts[s]);
+    }
   for (int s = 0; s < RPT_N_STAGES; s++)
     {
       double w = (width - 160) * (double) counts[s] / most;

@@ -74,6 +74,11 @@ check "segments as CSV: a header and a line per customer, classes and segments b
 check "segments as JSON agree with the CSV on the class A count" '[ $("$cli" --db "$dir/letters.db" segments --json --today 2026-11-24 | python3 -c "import json,sys; print(sum(1 for c in json.load(sys.stdin)[\"customers\"] if c[\"class\"]==\"A\"))") -eq $(cut -d, -f3 "$dir/seg.csv" | grep -cx A) ]'
 check "segments on a day that is no date is an error in one line" '! "$cli" --db "$dir/letters.db" segments --today someday 2>"$dir/err" >/dev/null && [ $(wc -l <"$dir/err") -eq 1 ]'
 
+check "a segment is saved, listed, and its members are the class A customers of the CSV" '"$cli" --db "$dir/letters.db" segment "Best" --save "{\"field\": \"class\", \"op\": \"is\", \"value\": \"A\"}" && "$cli" --db "$dir/letters.db" segment --list | grep -q "^Best	" && [ "$("$cli" --db "$dir/letters.db" segment Best --today 2026-11-24 | cut -f1 | sort -n | tr "\n" " ")" = "$(awk -F, "NR > 1 && \$3 == \"A\" {print \$1}" "$dir/seg.csv" | sort -n | tr "\n" " ")" ]'
+check "letters go to a saved segment" '"$cli" --db "$dir/letters.db" merge -t "We miss you" -r segment:Best -o "$dir/best.pdf" 2>/dev/null >/dev/null && [ "$(pdfinfo "$dir/best.pdf" | awk "/^Pages:/ {print \$2}")" -ge 1 ]'
+check "a rule that is not valid is refused in one line, nothing saved" '! "$cli" --db "$dir/letters.db" segment Broken --save "{\"field\": \"stage\", \"op\": \"is\", \"value\": \"1; DROP TABLE customers\"}" 2>"$dir/err" && [ $(wc -l <"$dir/err") -eq 1 ] && ! "$cli" --db "$dir/letters.db" segment --list | grep -q "^Broken"'
+check "a segment is deleted; asking for it then is an error" '"$cli" --db "$dir/letters.db" segment --delete Best && ! "$cli" --db "$dir/letters.db" segment Best 2>/dev/null'
+
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"
 [ $failed -eq 0 ]

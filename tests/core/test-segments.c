@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "rpt-error.h"
+#include "rpt-segment-store.h"
 #include "rpt-segments.h"
 #include "test-utils.h"
 
@@ -101,13 +103,45 @@ compute (Fixture    *f,
  * Ann 3 → 5. M: Gus 1; Cid, Dee middle 1.5 → 3; Bob 4; Ann 5.
  * Segments: Ann R4 F5 loyal, Bob R3 F3 need attention, Cid R5 F3
  * potential loyalists, Dee R2 F3 at risk, Gus R1 F1 lost. */
+typedef struct
+{
+  gint64 ann, bob, cid, dee, eve, fay, gus;
+} Shop;
+
+static void
+fill_shop (Fixture *f,
+           Shop    *shop)
+{
+  shop->ann = person (f, "Ann", 0);
+  shop->bob = person (f, "Bob", 0);
+  shop->cid = person (f, "Cid", 30);
+  shop->dee = person (f, "Dee", 0);
+  shop->eve = person (f, "Eve", 30);
+  shop->fay = person (f, "Fay", 0);
+  shop->gus = person (f, "Gus", 0);
+  entry (f, shop->ann, RPT_ENTRY_PURCHASE, "2026-06-01", 5000);
+  entry (f, shop->ann, RPT_ENTRY_PURCHASE, "2026-03-01", 3000);
+  entry (f, shop->ann, RPT_ENTRY_PURCHASE, "2025-12-01", 2000);
+  entry (f, shop->ann, RPT_ENTRY_PURCHASE, "2025-01-01", 1000);
+  entry (f, shop->bob, RPT_ENTRY_PURCHASE, "2026-05-01", 6000);
+  entry (f, shop->bob, RPT_ENTRY_PURCHASE, "2025-03-01", 20000);
+  entry (f, shop->cid, RPT_ENTRY_PURCHASE, "2026-06-20", 2000);
+  entry (f, shop->cid, RPT_ENTRY_PURCHASE, "2026-06-21", -500);
+  entry (f, shop->cid, RPT_ENTRY_CALL, "2026-06-25", 0);
+  entry (f, shop->dee, RPT_ENTRY_PURCHASE, "2025-08-01", 1500);
+  entry (f, shop->dee, RPT_ENTRY_COMPLAINT, "2026-05-01", 0);
+  entry (f, shop->fay, RPT_ENTRY_PURCHASE, "2026-07-15", 9999);
+  entry (f, shop->gus, RPT_ENTRY_PURCHASE, "2024-01-01", 100);
+  entry (f, shop->gus, RPT_ENTRY_PURCHASE, "2024-01-31", 100);
+  entry (f, shop->gus, RPT_ENTRY_PURCHASE, "2024-03-01", 100);
+}
+
 static void
 test_hand_computed (Fixture       *f,
                     gconstpointer  data)
 {
-  gint64 ann = person (f, "Ann", 0), bob = person (f, "Bob", 0), cid = person (f, "Cid", 30);
-  gint64 dee = person (f, "Dee", 0), eve = person (f, "Eve", 30), fay = person (f, "Fay", 0);
-  gint64 gus = person (f, "Gus", 0);
+  Shop shop;
+  gint64 ann, bob, cid, dee, eve, fay, gus;
   g_autoptr(RptSegmentReport) report = NULL;
   const RptCustomerScore *s;
   struct { gint64 *id; RptValueClass cls; guint r, f, m; RptRfmSegment segment; guint warnings; } expected[] = {
@@ -120,21 +154,8 @@ test_hand_computed (Fixture       *f,
     { &gus, RPT_VALUE_C, 1, 1, 1, RPT_RFM_LOST, RPT_WARN_LAPSED },
   };
 
-  entry (f, ann, RPT_ENTRY_PURCHASE, "2026-06-01", 5000);
-  entry (f, ann, RPT_ENTRY_PURCHASE, "2026-03-01", 3000);
-  entry (f, ann, RPT_ENTRY_PURCHASE, "2025-12-01", 2000);
-  entry (f, ann, RPT_ENTRY_PURCHASE, "2025-01-01", 1000);
-  entry (f, bob, RPT_ENTRY_PURCHASE, "2026-05-01", 6000);
-  entry (f, bob, RPT_ENTRY_PURCHASE, "2025-03-01", 20000);
-  entry (f, cid, RPT_ENTRY_PURCHASE, "2026-06-20", 2000);
-  entry (f, cid, RPT_ENTRY_PURCHASE, "2026-06-21", -500);
-  entry (f, cid, RPT_ENTRY_CALL, "2026-06-25", 0);
-  entry (f, dee, RPT_ENTRY_PURCHASE, "2025-08-01", 1500);
-  entry (f, dee, RPT_ENTRY_COMPLAINT, "2026-05-01", 0);
-  entry (f, fay, RPT_ENTRY_PURCHASE, "2026-07-15", 9999);
-  entry (f, gus, RPT_ENTRY_PURCHASE, "2024-01-01", 100);
-  entry (f, gus, RPT_ENTRY_PURCHASE, "2024-01-31", 100);
-  entry (f, gus, RPT_ENTRY_PURCHASE, "2024-03-01", 100);
+  fill_shop (f, &shop);
+  ann = shop.ann, bob = shop.bob, cid = shop.cid, dee = shop.dee, eve = shop.eve, fay = shop.fay, gus = shop.gus;
 
   report = compute (f, "2026-06-30");
   g_assert_cmpuint (report->scores->len, ==, 7);
@@ -293,6 +314,180 @@ test_quintile_ties (Fixture       *f,
     g_assert_cmpuint (rpt_segment_report_find (report, ids[i])->f, ==, expected[i]);
 }
 
+/* Gives customer ID the stage STAGE and the tag TAG noted on NOTED (or none) */
+static void
+card_set (Fixture    *f,
+          gint64      id,
+          int         stage,
+          const char *tag,
+          const char *noted)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptCustomer) c = rpt_customer_store_load (f->store, id, &error);
+
+  g_assert_no_error (error);
+  g_object_set (c, "stage", stage, NULL);
+  if (tag != NULL)
+    g_ptr_array_add (rpt_customer_get_tags (c), rpt_tag_note_new (tag, noted));
+  g_assert_true (rpt_customer_store_save (f->store, c, &error));
+  g_assert_no_error (error);
+}
+
+/* The members of RULE as of 2026-06-30, as "1,3,5" */
+static char *
+members (Fixture    *f,
+         const char *rule_json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptSegmentRule) rule = rpt_segment_rule_new_from_json (rule_json, &error);
+  g_autoptr(GArray) ids = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  ids = rpt_customer_store_segment_members (f->store, rule, NULL, "2026-06-30", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (ids, gint64, i));
+  return g_string_free (text, FALSE);
+}
+
+#define ASSERT_MEMBERS(f, rule, expected) \
+  G_STMT_START { g_autofree char *got_ = members (f, rule); g_assert_cmpstr (got_, ==, expected); } G_STMT_END
+
+/* Rules on the shop of the hand-computed test (Ann 1 … Gus 7): fields,
+ * tags within days, purchases, classes and segments, all/any nested, a
+ * deleted tag, and values that try to be SQL. */
+static void
+test_rules (Fixture       *f,
+            gconstpointer  data)
+{
+  Shop shop;
+
+  fill_shop (f, &shop);
+  card_set (f, shop.ann, RPT_STAGE_TRUST, "tea", "2026-06-10");
+  card_set (f, shop.bob, RPT_STAGE_TRUST, "tea", "2025-01-10");
+  card_set (f, shop.cid, RPT_STAGE_RELATIONSHIP, "coffee", "2026-06-01");
+
+  ASSERT_MEMBERS (f, "{\"match\": \"all\", \"conditions\": []}", "1,2,3,4,5,6,7");
+  ASSERT_MEMBERS (f, "{\"match\": \"any\", \"conditions\": []}", "");
+  ASSERT_MEMBERS (f, "{\"field\": \"stage\", \"op\": \"is\", \"value\": 3}", "1,2");
+  ASSERT_MEMBERS (f, "{\"field\": \"tag\", \"op\": \"has\", \"value\": \"TEA\"}", "1,2");
+  ASSERT_MEMBERS (f, "{\"field\": \"tag\", \"op\": \"has\", \"value\": \"tea\", \"days\": 90}", "1");
+  ASSERT_MEMBERS (f, "{\"field\": \"tag\", \"op\": \"has-not\", \"value\": \"tea\"}", "3,4,5,6,7");
+  /* bought in the last 30 days: Ann (06-01), Cid; Fay's is dated after today */
+  ASSERT_MEMBERS (f, "{\"field\": \"purchased\", \"op\": \"within-days\", \"value\": 30}", "1,3");
+  /* spend as the card keeps it: Ann 11 000, Bob 26 000 (Fay 9 999) */
+  ASSERT_MEMBERS (f, "{\"field\": \"spend\", \"op\": \">=\", \"value\": 10000}", "1,2");
+  ASSERT_MEMBERS (f, "{\"field\": \"name\", \"op\": \"contains\", \"value\": \"gu\"}", "7");
+  ASSERT_MEMBERS (f, "{\"field\": \"open_complaint\", \"op\": \"is\", \"value\": true}", "4");
+  /* computed: class A, the segment at risk, warnings */
+  ASSERT_MEMBERS (f, "{\"field\": \"class\", \"op\": \"is\", \"value\": \"A\"}", "1,2");
+  ASSERT_MEMBERS (f, "{\"field\": \"segment\", \"op\": \"is\", \"value\": \"at-risk\"}", "4");
+  ASSERT_MEMBERS (f, "{\"field\": \"warning\", \"op\": \"has\", \"value\": \"contact-overdue\"}", "5");
+  /* class A at the trust stage, or anyone tagged coffee */
+  ASSERT_MEMBERS (f, "{\"match\": \"any\", \"conditions\": ["
+                     " {\"match\": \"all\", \"conditions\": [{\"field\": \"class\", \"op\": \"is\", \"value\": \"A\"},"
+                     "   {\"field\": \"tag\", \"op\": \"has\", \"value\": \"tea\", \"days\": 90}]},"
+                     " {\"field\": \"tag\", \"op\": \"has\", \"value\": \"coffee\"}]}", "1,3");
+  /* a tag nobody has (or that was deleted), a questionnaire that is gone: nobody */
+  ASSERT_MEMBERS (f, "{\"field\": \"tag\", \"op\": \"has\", \"value\": \"deleted\"}", "");
+  ASSERT_MEMBERS (f, "{\"field\": \"score\", \"op\": \">=\", \"value\": 0, \"questionnaire\": \"gone\","
+                     " \"dimension\": \"\"}", "");
+  /* values that try to be SQL are only values */
+  ASSERT_MEMBERS (f, "{\"field\": \"locality\", \"op\": \"is\", \"value\": \"x' OR 1=1 --\"}", "");
+  ASSERT_MEMBERS (f, "{\"field\": \"tag\", \"op\": \"has\", \"value\": \"tea') OR 1=1; DROP TABLE customers; --\"}",
+                  "");
+  ASSERT_MEMBERS (f, "{\"field\": \"stage\", \"op\": \"is\", \"value\": 3}", "1,2");
+}
+
+static void
+assert_rule_refused (const char *json,
+                     const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RptSegmentRule) rule = rpt_segment_rule_new_from_json (json, &error);
+
+  g_assert_null (rule);
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+}
+
+/* Rules that cannot be: each refused with where it goes wrong */
+static void
+test_bad_rules (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) many = g_string_new ("{\"match\": \"all\", \"conditions\": [");
+
+  assert_rule_refused ("", "64 KB");
+  assert_rule_refused ("{\"match\": ", "not JSON");
+  assert_rule_refused ("[1, 2]", "object");
+  assert_rule_refused ("{\"field\": \"password\", \"op\": \"is\", \"value\": \"x\"}", "“field”");
+  assert_rule_refused ("{\"field\": \"stage\", \"op\": \"contains\", \"value\": 3}", "“op”");
+  assert_rule_refused ("{\"field\": \"stage\", \"op\": \"is\", \"value\": \"3; DROP\"}", "whole number");
+  assert_rule_refused ("{\"field\": \"class\", \"op\": \"is\", \"value\": \"Z\"}", "A, B or C");
+  assert_rule_refused ("{\"field\": \"segment\", \"op\": \"is\", \"value\": \"vip\"}", "segment");
+  assert_rule_refused ("{\"field\": \"score\", \"op\": \">=\", \"value\": 150, \"questionnaire\": \"q\","
+                       " \"dimension\": \"\"}", "0 to 100");
+  assert_rule_refused ("{\"match\": \"most\", \"conditions\": []}", "“match”");
+  assert_rule_refused ("{\"match\": \"all\", \"conditions\": [{\"field\": \"stage\", \"op\": \"is\"}]}",
+                       "rule.conditions[0]");
+  for (guint i = 0; i < 100; i++)
+    g_string_append (deep, "{\"match\": \"all\", \"conditions\": [");
+  for (guint i = 0; i < 100; i++)
+    g_string_append (deep, "]}");
+  assert_rule_refused (deep->str, "8 groups");
+  for (guint i = 0; i < 201; i++)
+    g_string_append_printf (many, "%s{\"field\": \"stage\", \"op\": \"is\", \"value\": 1}", i ? "," : "");
+  g_string_append (many, "]}");
+  assert_rule_refused (many->str, "200 conditions");
+}
+
+/* Saved by name (in any case), listed, found, changed, deleted; a bad rule
+ * is not saved; the written rule reads back the same */
+static void
+test_saved (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(RptSavedSegment) found = NULL;
+  const char *rule = "{\"match\":\"all\",\"conditions\":[{\"field\":\"tag\",\"op\":\"has\",\"value\":\"tea\",\"days\":90},"
+                     "{\"field\":\"score\",\"op\":\">=\",\"value\":60.5,\"questionnaire\":\"b2b-needs\",\"dimension\":\"need\"}]}";
+
+  g_assert_true (rpt_customer_store_save_segment (f->store, "Tea lovers", rule, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (rpt_customer_store_save_segment (f->store, "Lapsed", "{\"field\": \"warning\", \"op\": \"has\","
+                                                  " \"value\": \"lapsed\"}", FALSE, &error));
+  g_assert_false (rpt_customer_store_save_segment (f->store, "Broken", "{\"field\": 1}", FALSE, &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rpt_customer_store_save_segment (f->store, "  ", rule, FALSE, &error));
+  g_clear_error (&error);
+  all = rpt_customer_store_list_segments (f->store, &error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpstr (((RptSavedSegment *) all->pdata[0])->name, ==, "Lapsed");
+  found = rpt_customer_store_find_segment (f->store, "tea LOVERS", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (found->rule, ==, rule);
+  g_assert_true (found->pinned);
+  /* the same name in other letters changes it */
+  g_assert_true (rpt_customer_store_save_segment (f->store, "TEA lovers", "{\"field\": \"stage\", \"op\": \"is\","
+                                                  " \"value\": 1}", FALSE, &error));
+  g_clear_pointer (&found, rpt_saved_segment_free);
+  found = rpt_customer_store_find_segment (f->store, "Tea lovers", &error);
+  g_assert_cmpstr (found->name, ==, "TEA lovers");
+  g_assert_false (found->pinned);
+  g_assert_true (rpt_customer_store_delete_segment (f->store, "tea lovers", &error));
+  g_assert_false (rpt_customer_store_delete_segment (f->store, "tea lovers", &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&found, rpt_saved_segment_free);
+  g_assert_null (rpt_customer_store_find_segment (f->store, "Tea lovers", &error));
+  g_assert_error (error, RPT_ERROR, RPT_ERROR_NOT_FOUND);
+}
+
 /* rapport-cli segments --json gives the core's figures, customer by customer */
 static void
 test_cli_agrees (Fixture       *f,
@@ -357,5 +552,8 @@ main (int   argc,
   g_test_add ("/segments/edges", Fixture, NULL, set_up, test_edges, tear_down);
   g_test_add ("/segments/quintile-ties", Fixture, NULL, set_up, test_quintile_ties, tear_down);
   g_test_add ("/segments/cli-agrees", Fixture, NULL, set_up, test_cli_agrees, tear_down);
+  g_test_add ("/segments/rules", Fixture, NULL, set_up, test_rules, tear_down);
+  g_test_add_func ("/segments/bad-rules", test_bad_rules);
+  g_test_add ("/segments/saved", Fixture, NULL, set_up, test_saved, tear_down);
   return g_test_run ();
 }
