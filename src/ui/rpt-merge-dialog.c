@@ -18,6 +18,7 @@
 #include "rpt-letter-store.h"
 #include "rpt-merge-dialog.h"
 #include "rpt-questionnaire-store.h"
+#include "rpt-segment-store.h"
 #include "rpt-merge.h"
 #include "rpt-ui-util.h"
 #include "rpt-window.h"
@@ -62,6 +63,8 @@ struct _RptMergeDialog
   GtkCheckButton    *from_selected;
   GtkCheckButton    *from_tag;
   GtkDropDown       *tag_dropdown;
+  GtkCheckButton    *from_segment;
+  GtkDropDown       *segment_dropdown;
   GtkSpinButton     *days_spin;
   AdwComboRow       *make_row;
   AdwComboRow       *envelope_row;
@@ -349,6 +352,18 @@ chosen_ids (RptMergeDialog  *self,
         return g_array_new (FALSE, FALSE, sizeof (gint64));
       return rpt_customer_store_ids_with_tag_since (self->store, gtk_string_object_get_string (tag),
                                                     gtk_spin_button_get_value_as_int (self->days_spin), error);
+    }
+  if (gtk_check_button_get_active (self->from_segment))
+    {
+      GtkStringObject *name = gtk_drop_down_get_selected_item (self->segment_dropdown);
+      g_autoptr(RptSavedSegment) saved = NULL;
+      g_autoptr(RptSegmentRule) rule = NULL;
+
+      if (name == NULL)
+        return g_array_new (FALSE, FALSE, sizeof (gint64));
+      saved = rpt_customer_store_find_segment (self->store, gtk_string_object_get_string (name), error);
+      rule = saved ? rpt_segment_rule_new_from_json (saved->rule, error) : NULL;
+      return rule ? rpt_customer_store_segment_members (self->store, rule, NULL, NULL, error) : NULL;
     }
   return g_array_ref (self->list_ids);
 }
@@ -697,6 +712,21 @@ build_setup (RptMergeDialog *self)
   gtk_box_append (GTK_BOX (tag_box), GTK_WIDGET (self->days_spin));
   adw_action_row_add_suffix (ADW_ACTION_ROW (tag_row), tag_box);
   gtk_widget_set_sensitive (tag_row, tags != NULL && tags[0] != NULL);
+  {
+    g_autoptr(GPtrArray) saved = rpt_customer_store_list_segments (self->store, NULL);
+    g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+    GtkWidget *segment_row = check_row (who, _("In a Saved _Segment"), _("Its members as of today"),
+                                        &self->from_segment, self->from_list);
+
+    for (guint i = 0; saved != NULL && i < saved->len; i++)
+      gtk_string_list_append (names, ((RptSavedSegment *) saved->pdata[i])->name);
+    self->segment_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)),
+                                                               gtk_property_expression_new (GTK_TYPE_STRING_OBJECT,
+                                                                                            NULL, "string")));
+    gtk_widget_set_valign (GTK_WIDGET (self->segment_dropdown), GTK_ALIGN_CENTER);
+    adw_action_row_add_suffix (ADW_ACTION_ROW (segment_row), GTK_WIDGET (self->segment_dropdown));
+    gtk_widget_set_sensitive (segment_row, saved != NULL && saved->len > 0);
+  }
   /* several customers picked by hand are what the staff mean */
   gtk_check_button_set_active (self->selected_ids->len > 1 || (self->selected_ids->len > 0 && self->list_ids->len == 0)
                                ? self->from_selected : self->from_list, TRUE);

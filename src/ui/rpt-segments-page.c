@@ -16,6 +16,7 @@
 
 #include "rpt-format.h"
 #include "rpt-question-form.h"
+#include "rpt-segment-store.h"
 #include "rpt-segments-page.h"
 
 struct _RptSegmentsPage
@@ -33,6 +34,7 @@ struct _RptSegmentsPage
   RptCustomerStore  *store;
   RptSegmentReport  *report;
   GArray            *curve;          /* the Pareto curve's points */
+  GPtrArray         *saved;          /* of Saved: each saved segment's members */
   char              *currency;
   char              *today;
   GCancellable      *computing;
@@ -44,6 +46,38 @@ enum { SHOW_GROUP, SHOW_CUSTOMER, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void show_report (RptSegmentsPage *self);
+
+/* A saved segment as the dashboard shows it */
+typedef struct
+{
+  char     *name;
+  gboolean  pinned;
+  GArray   *ids;      /* NULL: its rule could not be read */
+} Saved;
+
+static void
+saved_free (gpointer data)
+{
+  Saved *s = data;
+
+  g_free (s->name);
+  g_clear_pointer (&s->ids, g_array_unref);
+  g_free (s);
+}
+
+typedef struct
+{
+  RptSegmentReport *report;
+  GPtrArray        *saved;
+} Result;
+
+static void
+result_free (Result *result)
+{
+  g_clear_pointer (&result->report, rpt_segment_report_free);
+  g_clear_pointer (&result->saved, g_ptr_array_unref);
+  g_free (result);
+}
 
 /* Groups -------------------------------------------------------------------- */
 
@@ -511,6 +545,38 @@ add_segments (RptSegmentsPage *self)
 }
 
 static void
+on_saved_activated (AdwActionRow    *row,
+                    RptSegmentsPage *self)
+{
+  Saved *saved = g_object_get_data (G_OBJECT (row), "rpt-saved");
+
+  g_signal_emit (self, signals[SHOW_GROUP], 0, saved->ids, saved->name);
+}
+
+static void
+add_saved (RptSegmentsPage *self)
+{
+  GtkWidget *group;
+
+  if (self->saved == NULL || self->saved->len == 0)
+    return;
+  group = section_new (self, _("Saved Segments"), NULL);
+  for (guint i = 0; i < self->saved->len; i++)
+    {
+      Saved *saved = self->saved->pdata[i];
+      GtkWidget *row = count_row (saved->name, saved->ids == NULL ? _("Its rule cannot be read") : NULL,
+                                  saved->ids ? saved->ids->len : 0);
+
+      if (saved->pinned)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("starred-symbolic"));
+      gtk_widget_set_sensitive (row, saved->ids != NULL);
+      g_object_set_data (G_OBJECT (row), "rpt-saved", saved);
+      g_signal_connect (row, "activated", G_CALLBACK (on_saved_activated), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+}
+
+static void
 add_warnings (RptSegmentsPage *self)
 {
   GtkWidget *group = section_new (self, _("Warnings"), NULL);
@@ -677,11 +743,38 @@ compute_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(RptDatabase) db = rpt_database_open (job->path, RPT_DATABASE_READ_ONLY | RPT_DATABASE_SCAN, &error);
   RptSegmentReport *report = db != NULL ? rpt_segments_compute_as_of (db, job->today, &error) : NULL;
+  g_autoptr(RptCustomerStore) store = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  Result *result;
 
   if (report == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) rpt_segment_report_free);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  result = g_new0 (Result, 1);
+  result->report = report;
+  result->saved = g_ptr_array_new_with_free_func (saved_free);
+  /* the saved segments' members, pinned ones first, with the same figures */
+  store = rpt_customer_store_new (db);
+  segments = rpt_customer_store_list_segments (store, NULL);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; segments != NULL && i < segments->len; i++)
+      {
+        RptSavedSegment *segment = segments->pdata[i];
+        g_autoptr(RptSegmentRule) rule = NULL;
+        Saved *saved;
+
+        if (segment->pinned != (pass == 0))
+          continue;
+        saved = g_new0 (Saved, 1);
+        saved->name = g_strdup (segment->name);
+        saved->pinned = segment->pinned;
+        if ((rule = rpt_segment_rule_new_from_json (segment->rule, NULL)) != NULL)
+          saved->ids = rpt_customer_store_segment_members (store, rule, report, job->today, NULL);
+        g_ptr_array_add (result->saved, saved);
+      }
+  g_task_return_pointer (task, result, (GDestroyNotify) result_free);
 }
 
 static void
@@ -691,14 +784,14 @@ compute_done (GObject      *source,
 {
   RptSegmentsPage *self = RPT_SEGMENTS_PAGE (source);
   g_autoptr(GError) error = NULL;
-  RptSegmentReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+  Result *computed = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (report == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (computed == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->computing);
   gtk_spinner_stop (self->spinner);
   gtk_widget_set_sensitive (GTK_WIDGET (self->refresh_button), TRUE);
-  if (report == NULL)
+  if (computed == NULL)
     {
       AdwStatusPage *empty = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->content, "empty"));
 
@@ -709,7 +802,10 @@ compute_done (GObject      *source,
       return;
     }
   g_clear_pointer (&self->report, rpt_segment_report_free);
-  self->report = report;
+  g_clear_pointer (&self->saved, g_ptr_array_unref);
+  self->report = g_steal_pointer (&computed->report);
+  self->saved = g_steal_pointer (&computed->saved);
+  result_free (computed);
   show_report (self);
 }
 
@@ -769,6 +865,7 @@ show_report (RptSegmentsPage *self)
     }
   self->curve = rpt_segment_report_pareto (self->report, 400);
   add_figures (self);
+  add_saved (self);
   add_value (self);
   add_grid (self);
   add_segments (self);
@@ -843,6 +940,7 @@ rpt_segments_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->report, rpt_segment_report_free);
   g_clear_pointer (&self->curve, g_array_unref);
+  g_clear_pointer (&self->saved, g_ptr_array_unref);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->today, g_free);
   G_OBJECT_CLASS (rpt_segments_page_parent_class)->dispose (object);

@@ -11,6 +11,7 @@
 #include "rpt-application.h"
 #include "rpt-customer-list.h"
 #include "rpt-customers-page.h"
+#include "rpt-segment-store.h"
 #include "rpt-segments-page.h"
 #include "rpt-window.h"
 #include "ui-test-utils.h"
@@ -89,6 +90,20 @@ class_test (const RptCustomerScore *s,
 }
 
 static gboolean
+segment_test (const RptCustomerScore *s,
+              guint                   segment)
+{
+  return s->segment == segment;
+}
+
+static gboolean
+row_titled (GtkWidget     *widget,
+            gconstpointer  title)
+{
+  return ui_row_titled (widget, title);
+}
+
+static gboolean
 run_script (gpointer app)
 {
   RptWindow *window;
@@ -103,6 +118,15 @@ run_script (gpointer app)
   customers = rpt_window_get_customers_page (window);
   all = g_list_model_get_n_items (G_LIST_MODEL (rpt_customers_page_get_list (customers)));
   page = RPT_SEGMENTS_PAGE (ui_find (GTK_WIDGET (window), RPT_TYPE_SEGMENTS_PAGE, NULL, NULL));
+  /* a saved segment, pinned: shown on the dashboard with its count */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (rpt_customer_store_save_segment (rpt_window_get_store (window), "Lost ones",
+                                                    "{\"field\": \"segment\", \"op\": \"is\", \"value\": \"lost\"}",
+                                                    TRUE, &error));
+    g_assert_no_error (error);
+  }
   rpt_segments_page_set_today (page, "2026-11-24");
   rpt_window_show_page (window, "segments");
   ui_wait_for (dashboard_ready, page, "the dashboard");
@@ -136,6 +160,16 @@ run_script (gpointer app)
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   assert_list_is (window, report, class_test, RPT_VALUE_A);
+
+  /* the saved segment's row: its members */
+  rpt_window_show_page (window, "segments");
+  {
+    GtkWidget *row = ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_titled, "Lost ones");
+
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (row, "activated");
+    assert_list_is (window, report, segment_test, RPT_RFM_LOST);
+  }
 
   ui_spin (100);
   g_application_quit (app);
