@@ -64,7 +64,7 @@ static const struct
   { "score", KIND_SCORE, NULL },
 };
 
-static const char *const kind_ops[][3] = {
+static const char *const kind_ops[][4] = {  /* NULL-terminated */
   [KIND_TEXT] = { "is", "is-not", "contains" },
   [KIND_NAME] = { "contains" },
   [KIND_NUMBER] = { "is", "is-not" },
@@ -77,6 +77,26 @@ static const char *const kind_ops[][3] = {
   [KIND_WARNING] = { "has", "has-not" },
   [KIND_SCORE] = { ">=", "<=" },
 };
+
+const char * const *
+rpt_segment_rule_fields (void)
+{
+  static const char *names[G_N_ELEMENTS (fields) + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      names[i] = fields[i].name;
+  return names;
+}
+
+const char * const *
+rpt_segment_rule_field_ops (const char *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_strcmp0 (fields[i].name, field) == 0)
+      return kind_ops[fields[i].kind];
+  return NULL;
+}
 
 struct _RptSegmentRule
 {

@@ -39,6 +39,11 @@ G_BEGIN_DECLS
 
 typedef struct _RptSegmentRule RptSegmentRule;
 
+/* The fields a condition may name, and the operators each takes (for a
+ * rule builder) */
+const char * const *rpt_segment_rule_fields     (void);
+const char * const *rpt_segment_rule_field_ops  (const char     *field);
+
 RptSegmentRule *rpt_segment_rule_new_from_json (const char     *json,
                                                 GError        **error);
 char           *rpt_segment_rule_to_json       (RptSegmentRule *rule);

@@ -601,9 +601,18 @@ complaint_free (gpointer data)
   g_free (c);
 }
 
+RptSegmentReport *
+rpt_segment_report_ref (RptSegmentReport *report)
+{
+  g_atomic_ref_count_inc (&report->ref);
+  return report;
+}
+
 void
 rpt_segment_report_free (RptSegmentReport *report)
 {
+  if (!g_atomic_ref_count_dec (&report->ref))
+    return;
   g_clear_pointer (&report->scores, g_array_unref);
   g_clear_pointer (&report->complaints, g_ptr_array_unref);
   g_free (report->today);
@@ -630,6 +639,7 @@ rpt_segments_compute (RptDatabase               *db,
 
   static guint64 serials;
 
+  g_atomic_ref_count_init (&report->ref);
   report->serial = __atomic_add_fetch (&serials, 1, __ATOMIC_RELAXED);
   report->settings = *settings;
   report->settings.today = NULL;

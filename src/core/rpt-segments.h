@@ -137,6 +137,7 @@ struct _RptSegmentReport
   guint      grid[5][5];            /* [r - 1][f - 1] */
   guint      warning_counts[4];     /* by bit */
   guint64    serial;                /* a number no other report of the process has */
+  gatomicrefcount ref;
 };
 
 void              rpt_segment_settings_init     (RptSegmentSettings *settings);
@@ -152,6 +153,8 @@ RptSegmentReport *rpt_segments_compute          (RptDatabase               *db,
 RptSegmentReport *rpt_segments_compute_as_of    (RptDatabase               *db,
                                                  const char                *today,
                                                  GError                   **error);
+RptSegmentReport *rpt_segment_report_ref        (RptSegmentReport          *report);
+/* Drops a reference: the last one frees it */
 void              rpt_segment_report_free       (RptSegmentReport          *report);
 const RptCustomerScore *rpt_segment_report_find (RptSegmentReport          *report,
                                                  gint64                     customer_id);

@@ -16,6 +16,7 @@
 
 #include "rpt-format.h"
 #include "rpt-question-form.h"
+#include "rpt-segment-editor.h"
 #include "rpt-segment-store.h"
 #include "rpt-segments-page.h"
 
@@ -27,6 +28,7 @@ struct _RptSegmentsPage
   GtkToggleButton   *flap_button;
   AdwWindowTitle    *title;
   GtkButton         *refresh_button;
+  GtkButton         *new_segment_button;
   GtkStack          *content;
   GtkSpinner        *spinner;
   GtkBox            *dashboard;
@@ -554,6 +556,46 @@ on_saved_activated (AdwActionRow    *row,
 }
 
 static void
+on_editor_saved (RptSegmentEditor *editor,
+                 const char       *name,
+                 RptSegmentsPage  *self)
+{
+  rpt_segments_page_refresh (self);
+}
+
+RptSegmentEditor *
+rpt_segments_page_edit_segment (RptSegmentsPage *self,
+                                const char      *name)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+  g_autoptr(RptSavedSegment) segment = name ? rpt_customer_store_find_segment (self->store, name, NULL) : NULL;
+  RptSegmentEditor *editor;
+
+  if (self->store == NULL || (name != NULL && segment == NULL))
+    return NULL;
+  editor = rpt_segment_editor_new (GTK_WINDOW (window), self->store, segment,
+                                   self->computing == NULL ? self->report : NULL, self->today);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+static void
+on_edit_saved (GtkButton       *button,
+               RptSegmentsPage *self)
+{
+  Saved *saved = g_object_get_data (G_OBJECT (button), "rpt-saved");
+
+  rpt_segments_page_edit_segment (self, saved->name);
+}
+
+static void
+on_new_segment (RptSegmentsPage *self)
+{
+  rpt_segments_page_edit_segment (self, NULL);
+}
+
+static void
 add_saved (RptSegmentsPage *self)
 {
   GtkWidget *group;
@@ -567,6 +609,14 @@ add_saved (RptSegmentsPage *self)
       GtkWidget *row = count_row (saved->name, saved->ids == NULL ? _("Its rule cannot be read") : NULL,
                                   saved->ids ? saved->ids->len : 0);
 
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (edit, _("Edit the Segment"));
+      g_object_set_data (G_OBJECT (edit), "rpt-saved", saved);
+      g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_saved), self);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), edit);
       if (saved->pinned)
         adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("starred-symbolic"));
       gtk_widget_set_sensitive (row, saved->ids != NULL);
@@ -964,6 +1014,7 @@ rpt_segments_page_class_init (RptSegmentsPageClass *klass)
   CHILD (flap_button);
   CHILD (title);
   CHILD (refresh_button);
+  CHILD (new_segment_button);
   CHILD (content);
   CHILD (spinner);
   CHILD (dashboard);
@@ -977,6 +1028,7 @@ rpt_segments_page_init (RptSegmentsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->refresh_button, "clicked", G_CALLBACK (rpt_segments_page_refresh), self);
+  g_signal_connect_swapped (self->new_segment_button, "clicked", G_CALLBACK (on_new_segment), self);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }

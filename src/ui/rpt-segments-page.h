@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "rpt-customer-store.h"
+#include "rpt-segment-editor.h"
 #include "rpt-segments.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ void              rpt_segments_page_set_store       (RptSegmentsPage  *self,
                                                      RptCustomerStore *store);
 void              rpt_segments_page_refresh         (RptSegmentsPage  *self);
 GtkToggleButton  *rpt_segments_page_get_flap_button (RptSegmentsPage  *self);
+/* The rule builder on the saved segment NAME, or on a new one (NULL) */
+RptSegmentEditor *rpt_segments_page_edit_segment    (RptSegmentsPage  *self,
+                                                     const char       *name);
 /* For tests: the report shown (NULL while computing), what the view is */
 RptSegmentReport *rpt_segments_page_get_report      (RptSegmentsPage  *self);
 const char       *rpt_segments_page_get_view        (RptSegmentsPage  *self);

@@ -175,6 +175,14 @@ shoot_results (GtkWidget *window)
   save_shot (window, "-results");
 }
 
+/* A button whose label, mnemonic and all, is LABEL */
+static gboolean
+button_is (GtkWidget     *widget,
+           gconstpointer  label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static gboolean
 dashboard_ready (gpointer page)
 {
@@ -194,6 +202,18 @@ shoot_segments (GtkWidget *window)
   ui_spin (500);
   ui_wait_for (has_drawn, window, "the dashboard to be drawn");
   save_shot (window, "-segments");
+  /* the rule builder, a new segment with a nested group */
+  {
+    RptSegmentEditor *editor = rpt_segments_page_edit_segment (RPT_SEGMENTS_PAGE (page), NULL);
+
+    ui_wait_for (has_drawn, editor, "the rule builder to be drawn");
+    g_signal_emit_by_name (ui_find (rpt_segment_editor_get_root_group (editor), GTK_TYPE_BUTTON, button_is,
+                                     _("Add _Group")), "clicked");
+    ui_spin (600);
+    save_shot (GTK_WIDGET (editor), "-segment-editor");
+    gtk_window_destroy (GTK_WINDOW (editor));
+    ui_spin (100);
+  }
   /* further down, in a taller window: the grid, the segments */
   {
     GtkWidget *stack = ui_find (page, GTK_TYPE_STACK, NULL, NULL);

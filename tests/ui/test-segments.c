@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rpt-application.h"
 #include "rpt-customer-list.h"
 #include "rpt-customers-page.h"
+#include "rpt-segment-editor.h"
 #include "rpt-segment-store.h"
 #include "rpt-segments-page.h"
 #include "rpt-window.h"
@@ -104,6 +106,80 @@ row_titled (GtkWidget     *widget,
 }
 
 static gboolean
+counted (gpointer editor)
+{
+  return rpt_segment_editor_get_count (editor) >= 0;
+}
+
+static gboolean
+no_editor (gpointer data)
+{
+  return ui_find_toplevel (RPT_TYPE_SEGMENT_EDITOR) == NULL;
+}
+
+/* The first condition row under WIDGET */
+static gboolean
+is_condition (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return g_object_get_data (G_OBJECT (widget), "rpt-condition") != NULL;
+}
+
+/* The rule builder: an existing segment read back as saved; a new one
+ * made of a condition and a nested group, counted as it changes, saved,
+ * and on the dashboard after. */
+static void
+build_segment (RptWindow        *window,
+               RptSegmentsPage  *page,
+               RptSegmentReport *report)
+{
+  RptCustomerStore *store = rpt_window_get_store (window);
+  g_autoptr(RptSavedSegment) lost = rpt_customer_store_find_segment (store, "Lost ones", NULL);
+  RptSegmentEditor *editor = rpt_segments_page_edit_segment (page, "Lost ones");
+  g_autofree char *rule = rpt_segment_editor_dup_rule (editor);
+  g_autoptr(RptSavedSegment) saved = NULL;
+  GtkWidget *row, *value;
+  guint lost_n = report->segment_counts[RPT_RFM_LOST], at_risk_n = report->segment_counts[RPT_RFM_AT_RISK];
+  g_autoptr(GError) error = NULL;
+
+  /* the single condition comes back inside a group of all */
+  g_assert_nonnull (strstr (rule, "\"value\":\"lost\""));
+  ui_wait_for (counted, editor, "the count");
+  g_assert_cmpint (rpt_segment_editor_get_count (editor), ==, (int) lost_n);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  ui_wait_for (no_editor, NULL, "the editor to close");
+
+  /* new: lost, or (a nested group) at risk */
+  editor = rpt_segments_page_edit_segment (page, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (ui_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, NULL, NULL)), "Slipping");
+  row = ui_find (rpt_segment_editor_get_root_group (editor), GTK_TYPE_BOX, is_condition, NULL);
+  value = g_object_get_data (G_OBJECT (row), "rpt-value");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (value), RPT_RFM_LOST - 1);
+  gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (rpt_segment_editor_get_root_group (editor)), "rpt-match"),
+                              1);
+  ui_click (rpt_segment_editor_get_root_group (editor), _("Add Group"));
+  {
+    GtkWidget *children = g_object_get_data (G_OBJECT (rpt_segment_editor_get_root_group (editor)), "rpt-children");
+    GtkWidget *nested = gtk_widget_get_last_child (children);
+    GtkWidget *inner = ui_find (nested, GTK_TYPE_BOX, is_condition, NULL);
+
+    g_assert_null (g_object_get_data (G_OBJECT (nested), "rpt-condition"));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (inner), "rpt-value")),
+                                RPT_RFM_AT_RISK - 1);
+  }
+  ui_spin (350);
+  ui_wait_for (counted, editor, "the count");
+  g_assert_cmpint (rpt_segment_editor_get_count (editor), ==, (int) (lost_n + at_risk_n));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "segment.save", NULL);
+  ui_wait_for (no_editor, NULL, "the editor to close");
+  saved = rpt_customer_store_find_segment (store, "Slipping", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved->rule, "\"match\":\"any\""));
+  g_assert_nonnull (strstr (saved->rule, "at-risk"));
+  g_assert_nonnull (lost);
+}
+
+static gboolean
 run_script (gpointer app)
 {
   RptWindow *window;
@@ -160,6 +236,11 @@ run_script (gpointer app)
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   assert_list_is (window, report, class_test, RPT_VALUE_A);
+
+  build_segment (window, page, report);
+  ui_wait_for (dashboard_ready, page, "the dashboard again");
+  report = rpt_segments_page_get_report (page);
+  g_assert_nonnull (ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_titled, "Slipping"));
 
   /* the saved segment's row: its members */
   rpt_window_show_page (window, "segments");
