@@ -30,6 +30,7 @@ struct _RptSegmentEditor
   GtkSwitch        *pin_switch;
   GtkLabel         *count_label;
   GtkBox           *rule_box;
+  GtkButton        *delete_button;
 
   RptCustomerStore *store;
   RptSegmentReport *report;
@@ -44,7 +45,7 @@ struct _RptSegmentEditor
 
 G_DEFINE_FINAL_TYPE (RptSegmentEditor, rpt_segment_editor, ADW_TYPE_WINDOW)
 
-enum { SAVED, N_SIGNALS };
+enum { SAVED, DELETED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void changed (RptSegmentEditor *self);
@@ -708,6 +709,25 @@ save_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Deleted at once; whoever opened the window offers Undo */
+static void
+on_delete_clicked (RptSegmentEditor *self)
+{
+  g_autoptr(RptSavedSegment) segment = rpt_customer_store_find_segment (self->store, self->original, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (segment == NULL || !rpt_customer_store_delete_segment (self->store, self->original, &error))
+    {
+      if (error != NULL)
+        rpt_toast_overlay_show (self->toasts, error->message);
+      return;
+    }
+  g_free (self->saved_rule);
+  self->saved_rule = g_strdup ("saved");
+  g_signal_emit (self, signals[DELETED], 0, segment->name, segment->rule, segment->pinned);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static gboolean
 rpt_segment_editor_close_request (GtkWindow *window)
 {
@@ -743,6 +763,7 @@ rpt_segment_editor_new (GtkWindow             *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), segment->name);
       gtk_switch_set_active (self->pin_switch, segment->pinned);
       adw_window_title_set_title (self->title, segment->name);
+      gtk_widget_set_visible (GTK_WIDGET (self->delete_button), TRUE);
       if (json_parser_load_from_data (parser, segment->rule, -1, NULL)
           && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         rule = json_node_get_object (json_parser_get_root (parser));
@@ -800,6 +821,9 @@ rpt_segment_editor_class_init (RptSegmentEditorClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = rpt_segment_editor_close_request;
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* name, rule, pinned: enough to save it again */
+  signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_BOOLEAN);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/rapportcrm/Rapport/ui/rpt-segment-editor.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, RptSegmentEditor, name)
   CHILD (toasts);
@@ -808,6 +832,7 @@ rpt_segment_editor_class_init (RptSegmentEditorClass *klass)
   CHILD (pin_switch);
   CHILD (count_label);
   CHILD (rule_box);
+  CHILD (delete_button);
 #undef CHILD
   rpt_form_class_install (widget_class, "segment", save_action);
 }
@@ -817,4 +842,5 @@ rpt_segment_editor_init (RptSegmentEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->count = -1;
+  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (on_delete_clicked), self);
 }

@@ -19,6 +19,7 @@
 #include "rpt-segment-editor.h"
 #include "rpt-segment-store.h"
 #include "rpt-segments-page.h"
+#include "rpt-window.h"
 
 struct _RptSegmentsPage
 {
@@ -37,6 +38,8 @@ struct _RptSegmentsPage
   RptSegmentReport  *report;
   GArray            *curve;          /* the Pareto curve's points */
   GPtrArray         *saved;          /* of Saved: each saved segment's members */
+  char              *deleted[2];     /* the last one deleted: name, rule — for Undo */
+  gboolean           deleted_pinned;
   char              *currency;
   char              *today;
   GCancellable      *computing;
@@ -563,6 +566,56 @@ on_editor_saved (RptSegmentEditor *editor,
   rpt_segments_page_refresh (self);
 }
 
+gboolean
+rpt_segments_page_undo_delete (RptSegmentsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->deleted[0] == NULL)
+    return FALSE;
+  ok = rpt_customer_store_save_segment (self->store, self->deleted[0], self->deleted[1], self->deleted_pinned, &error);
+  if (!ok)
+    g_warning ("The segment could not be saved again: %s", error->message);
+  g_clear_pointer (&self->deleted[0], g_free);
+  g_clear_pointer (&self->deleted[1], g_free);
+  rpt_segments_page_refresh (self);
+  return ok;
+}
+
+static void
+on_undo_delete (AdwToast        *toast,
+                RptSegmentsPage *self)
+{
+  rpt_segments_page_undo_delete (self);
+}
+
+static void
+on_editor_deleted (RptSegmentEditor *editor,
+                   const char       *name,
+                   const char       *rule,
+                   gboolean          pinned,
+                   RptSegmentsPage  *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), RPT_TYPE_WINDOW);
+  /* Translators: a toast after a saved segment was deleted */
+  g_autofree char *text = g_strdup_printf (_("“%s” deleted"), name);
+  AdwToast *toast = adw_toast_new (text);
+
+  g_free (self->deleted[0]);
+  g_free (self->deleted[1]);
+  self->deleted[0] = g_strdup (name);
+  self->deleted[1] = g_strdup (rule);
+  self->deleted_pinned = pinned;
+  rpt_segments_page_refresh (self);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
+  if (window != NULL)
+    rpt_window_add_toast (RPT_WINDOW (window), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
 RptSegmentEditor *
 rpt_segments_page_edit_segment (RptSegmentsPage *self,
                                 const char      *name)
@@ -576,6 +629,7 @@ rpt_segments_page_edit_segment (RptSegmentsPage *self,
   editor = rpt_segment_editor_new (GTK_WINDOW (window), self->store, segment,
                                    self->computing == NULL ? self->report : NULL, self->today);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, 0);
+  g_signal_connect_object (editor, "deleted", G_CALLBACK (on_editor_deleted), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
 }
@@ -991,6 +1045,8 @@ rpt_segments_page_dispose (GObject *object)
   g_clear_pointer (&self->report, rpt_segment_report_free);
   g_clear_pointer (&self->curve, g_array_unref);
   g_clear_pointer (&self->saved, g_ptr_array_unref);
+  g_clear_pointer (&self->deleted[0], g_free);
+  g_clear_pointer (&self->deleted[1], g_free);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->today, g_free);
   G_OBJECT_CLASS (rpt_segments_page_parent_class)->dispose (object);

@@ -27,6 +27,8 @@ GtkToggleButton  *rpt_segments_page_get_flap_button (RptSegmentsPage  *self);
 /* The rule builder on the saved segment NAME, or on a new one (NULL) */
 RptSegmentEditor *rpt_segments_page_edit_segment    (RptSegmentsPage  *self,
                                                      const char       *name);
+/* Saves again the segment deleted last from the rule builder (its toast's Undo) */
+gboolean          rpt_segments_page_undo_delete     (RptSegmentsPage  *self);
 /* For tests: the report shown (NULL while computing), what the view is */
 RptSegmentReport *rpt_segments_page_get_report      (RptSegmentsPage  *self);
 const char       *rpt_segments_page_get_view        (RptSegmentsPage  *self);

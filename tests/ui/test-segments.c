@@ -242,6 +242,23 @@ run_script (gpointer app)
   report = rpt_segments_page_get_report (page);
   g_assert_nonnull (ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_titled, "Slipping"));
 
+  /* deleted from the builder, and back with Undo */
+  {
+    RptSegmentEditor *editor = rpt_segments_page_edit_segment (page, "Slipping");
+    g_autoptr(RptSavedSegment) back = NULL;
+    g_autoptr(GError) error = NULL;
+
+    ui_click (GTK_WIDGET (editor), _("Delete Segment"));
+    ui_wait_for (no_editor, NULL, "the editor to close");
+    g_assert_null (rpt_customer_store_find_segment (rpt_window_get_store (window), "Slipping", NULL));
+    g_assert_true (rpt_segments_page_undo_delete (page));
+    back = rpt_customer_store_find_segment (rpt_window_get_store (window), "Slipping", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (back->rule, "at-risk"));
+    ui_wait_for (dashboard_ready, page, "the dashboard once more");
+    report = rpt_segments_page_get_report (page);
+  }
+
   /* the saved segment's row: its members */
   rpt_window_show_page (window, "segments");
   {
