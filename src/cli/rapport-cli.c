@@ -772,9 +772,7 @@ cmd_segment (const char  *db_path,
       return EXIT_SUCCESS;
     }
   {
-    g_autoptr(RptSavedSegment) saved = rpt_customer_store_find_segment (store, argv[1], &error);
-    g_autoptr(RptSegmentRule) parsed = saved ? rpt_segment_rule_new_from_json (saved->rule, &error) : NULL;
-    g_autoptr(GArray) ids = parsed ? rpt_customer_store_segment_members (store, parsed, NULL, today, &error) : NULL;
+    g_autoptr(GArray) ids = rpt_customer_store_saved_segment_members (store, argv[1], today, &error);
 
     if (ids == NULL)
       return fail ("%s", error->message);

@@ -805,12 +805,7 @@ rpt_merge_find_recipients (RptCustomerStore  *store,
       return rpt_customer_store_ids_with_tag_since (store, parts[0], (guint) days, error);
     }
   if (g_str_has_prefix (query, "segment:"))
-    {
-      g_autoptr(RptSavedSegment) saved = rpt_customer_store_find_segment (store, query + 8, error);
-      g_autoptr(RptSegmentRule) rule = saved ? rpt_segment_rule_new_from_json (saved->rule, error) : NULL;
-
-      return rule ? rpt_customer_store_segment_members (store, rule, NULL, NULL, error) : NULL;
-    }
+    return rpt_customer_store_saved_segment_members (store, query + 8, NULL, error);
   if (g_str_has_prefix (query, "ids:"))
     {
       g_auto(GStrv) parts = g_strsplit (query + 4, ",", -1);

@@ -283,3 +283,15 @@ rpt_customer_store_segment_members (RptCustomerStore  *self,
     }
   return ids;
 }
+
+GArray *
+rpt_customer_store_saved_segment_members (RptCustomerStore  *self,
+                                          const char        *name,
+                                          const char        *today,
+                                          GError           **error)
+{
+  g_autoptr(RptSavedSegment) saved = rpt_customer_store_find_segment (self, name, error);
+  g_autoptr(RptSegmentRule) rule = saved ? rpt_segment_rule_new_from_json (saved->rule, error) : NULL;
+
+  return rule ? rpt_customer_store_segment_members (self, rule, NULL, today, error) : NULL;
+}

@@ -46,6 +46,12 @@ GArray          *rpt_customer_store_segment_members  (RptCustomerStore  *self,
                                                       const char        *today,
                                                       GError           **error);
 
+/* The members of the saved segment NAME, as above */
+GArray          *rpt_customer_store_saved_segment_members (RptCustomerStore *self,
+                                                           const char       *name,
+                                                           const char       *today,
+                                                           GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RptSavedSegment, rpt_saved_segment_free)
 
 G_END_DECLS

@@ -356,14 +356,10 @@ chosen_ids (RptMergeDialog  *self,
   if (gtk_check_button_get_active (self->from_segment))
     {
       GtkStringObject *name = gtk_drop_down_get_selected_item (self->segment_dropdown);
-      g_autoptr(RptSavedSegment) saved = NULL;
-      g_autoptr(RptSegmentRule) rule = NULL;
 
       if (name == NULL)
         return g_array_new (FALSE, FALSE, sizeof (gint64));
-      saved = rpt_customer_store_find_segment (self->store, gtk_string_object_get_string (name), error);
-      rule = saved ? rpt_segment_rule_new_from_json (saved->rule, error) : NULL;
-      return rule ? rpt_customer_store_segment_members (self->store, rule, NULL, NULL, error) : NULL;
+      return rpt_customer_store_saved_segment_members (self->store, gtk_string_object_get_string (name), NULL, error);
     }
   return g_array_ref (self->list_ids);
 }
