@@ -726,6 +726,8 @@ rpt_segments_compute (RptDatabase               *db,
       report->class_counts[score->value_class]++;
       report->class_revenue[score->value_class] += score->revenue;
       report->segment_counts[score->segment]++;
+      if (score->stage >= 0 && score->stage < RPT_N_STAGES)
+        report->stage_counts[score->stage]++;
       if (score->r > 0 && score->f > 0)
         report->grid[score->r - 1][score->f - 1]++;
       for (guint b = 0; b < 4; b++)

@@ -136,6 +136,7 @@ struct _RptSegmentReport
   guint      segment_counts[RPT_N_RFM_SEGMENTS];
   guint      grid[5][5];            /* [r - 1][f - 1] */
   guint      warning_counts[4];     /* by bit */
+  guint      stage_counts[RPT_N_STAGES];
   guint64    serial;                /* a number no other report of the process has */
   gatomicrefcount ref;
 };

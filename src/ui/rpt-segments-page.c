@@ -743,13 +743,6 @@ add_complaints (RptSegmentsPage *self)
 
 /* The stages, as a funnel ---------------------------------------------------------------- */
 
-static guint
-stage_count (RptSegmentsPage *self,
-             int              stage)
-{
-  return count (self, at_stage, stage);
-}
-
 static void
 draw_funnel (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -758,16 +751,15 @@ draw_funnel (GtkDrawingArea *area,
              gpointer        data)
 {
   RptSegmentsPage *self = data;
-  guint counts[RPT_N_STAGES], most = 1;
+  const guint *counts;
+  guint most = 1;
   double band = (double) height / RPT_N_STAGES;
 
   if (self->report == NULL)
     return;
+  counts = self->report->stage_counts;
   for (int s = 0; s < RPT_N_STAGES; s++)
-    {
-      counts[s] = stage_count (self, s);
-      most = MAX (most, counts[s]);
-    }
+    most = MAX (most, counts[s]);
   for (int s = 0; s < RPT_N_STAGES; s++)
     {
       double w = (width - 160) * (double) counts[s] / most;

@@ -200,6 +200,7 @@ test_hand_computed (Fixture       *f,
   g_assert_cmpuint (report->grid[3][4], ==, 1);   /* Ann: R4 F5 */
   g_assert_cmpuint (report->grid[0][0], ==, 1);   /* Gus */
   g_assert_cmpuint (report->segment_counts[RPT_RFM_NONE], ==, 2);
+  g_assert_cmpuint (report->stage_counts[RPT_STAGE_CONTACT], ==, 7);
   g_assert_cmpuint (report->warning_counts[1], ==, 1);   /* contact overdue: Eve */
 
   /* the complaint: Dee's, 60 days old, looked after by Mia */
