@@ -337,13 +337,6 @@ problem_gone (gpointer designer)
 }
 
 static gboolean
-stack_has (GtkWidget     *stack,
-           gconstpointer  name)
-{
-  return gtk_stack_get_child_by_name (GTK_STACK (stack), name) != NULL;
-}
-
-static gboolean
 no_designer (gpointer data)
 {
   return ui_find_toplevel (RPT_TYPE_QUESTIONNAIRE_DESIGNER) == NULL;
@@ -475,7 +468,7 @@ run_designer (gpointer app)
   ui_wait_for (problem_gone, designer, "the fault to go");
 
   /* the preview, in Chinese */
-  stack = ui_find (GTK_WIDGET (designer), GTK_TYPE_STACK, stack_has, "preview");
+  stack = ui_find (GTK_WIDGET (designer), GTK_TYPE_STACK, ui_stack_has, "preview");
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "preview");
   g_assert_nonnull (ui_find (GTK_WIDGET (rpt_questionnaire_designer_get_preview (designer)), GTK_TYPE_LABEL,
                              is_heading, "您多久来一次？"));

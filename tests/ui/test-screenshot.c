@@ -183,13 +183,6 @@ button_is (GtkWidget     *widget,
   return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
-static gboolean
-dashboard_ready (gpointer page)
-{
-  return rpt_segments_page_get_report (page) != NULL
-         && g_strcmp0 (rpt_segments_page_get_view (page), "dashboard") == 0;
-}
-
 /* The dashboard of the demo shop as of the day its history ends */
 static void
 shoot_segments (GtkWidget *window)
@@ -198,7 +191,7 @@ shoot_segments (GtkWidget *window)
 
   rpt_segments_page_set_today (RPT_SEGMENTS_PAGE (page), "2026-11-24");
   rpt_window_show_page (RPT_WINDOW (window), "segments");
-  ui_wait_for (dashboard_ready, page, "the dashboard");
+  ui_wait_for (ui_dashboard_ready, page, "the dashboard");
   ui_spin (500);
   ui_wait_for (has_drawn, window, "the dashboard to be drawn");
   save_shot (window, "-segments");
@@ -228,13 +221,6 @@ shoot_segments (GtkWidget *window)
   }
 }
 
-static gboolean
-stack_has (GtkWidget     *stack,
-           gconstpointer  name)
-{
-  return gtk_stack_get_child_by_name (GTK_STACK (stack), name) != NULL;
-}
-
 /* The designer on the questionnaire chosen: its first question in the
  * interface's language, then the preview */
 static void
@@ -260,7 +246,7 @@ shoot_designer (GtkWidget *window)
     }
   ui_spin (300);
   save_shot (GTK_WIDGET (designer), "-designer");
-  stack = ui_find (GTK_WIDGET (designer), GTK_TYPE_STACK, stack_has, "preview");
+  stack = ui_find (GTK_WIDGET (designer), GTK_TYPE_STACK, ui_stack_has, "preview");
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "preview");
   ui_spin (300);
   save_shot (GTK_WIDGET (designer), "-designer-preview");

@@ -19,13 +19,6 @@
 #include "ui-test-utils.h"
 
 static gboolean
-dashboard_ready (gpointer page)
-{
-  return rpt_segments_page_get_report (page) != NULL
-         && g_strcmp0 (rpt_segments_page_get_view (page), "dashboard") == 0;
-}
-
-static gboolean
 is_cell (GtkWidget     *widget,
          gconstpointer  cell)
 {
@@ -205,7 +198,7 @@ run_script (gpointer app)
   }
   rpt_segments_page_set_today (page, "2026-11-24");
   rpt_window_show_page (window, "segments");
-  ui_wait_for (dashboard_ready, page, "the dashboard");
+  ui_wait_for (ui_dashboard_ready, page, "the dashboard");
   report = rpt_segments_page_get_report (page);
 
   /* the fullest cell of the grid, clicked: its customers and no others */
@@ -238,7 +231,7 @@ run_script (gpointer app)
   assert_list_is (window, report, class_test, RPT_VALUE_A);
 
   build_segment (window, page, report);
-  ui_wait_for (dashboard_ready, page, "the dashboard again");
+  ui_wait_for (ui_dashboard_ready, page, "the dashboard again");
   report = rpt_segments_page_get_report (page);
   g_assert_nonnull (ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, row_titled, "Slipping"));
 
@@ -255,7 +248,7 @@ run_script (gpointer app)
     back = rpt_customer_store_find_segment (rpt_window_get_store (window), "Slipping", &error);
     g_assert_no_error (error);
     g_assert_nonnull (strstr (back->rule, "at-risk"));
-    ui_wait_for (dashboard_ready, page, "the dashboard once more");
+    ui_wait_for (ui_dashboard_ready, page, "the dashboard once more");
     report = rpt_segments_page_get_report (page);
   }
 

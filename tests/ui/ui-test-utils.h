@@ -12,6 +12,7 @@
 #include "rpt-application.h"
 #include "rpt-demo.h"
 #include "rpt-merge-dialog.h"
+#include "rpt-segments-page.h"
 #include "rpt-window.h"
 
 typedef gboolean (*UiCondition) (gpointer data);
@@ -158,6 +159,22 @@ ui_find_toplevel (GType type)
         return window;
     }
   return NULL;
+}
+
+/* A stack with a page called NAME */
+static inline gboolean
+ui_stack_has (GtkWidget     *stack,
+              gconstpointer  name)
+{
+  return gtk_stack_get_child_by_name (GTK_STACK (stack), name) != NULL;
+}
+
+/* The Segments page shows its figures */
+static inline gboolean
+ui_dashboard_ready (gpointer page)
+{
+  return rpt_segments_page_get_report (page) != NULL
+         && g_strcmp0 (rpt_segments_page_get_view (page), "dashboard") == 0;
 }
 
 static inline gboolean
