@@ -13,6 +13,7 @@
 #include "rpt-customer-store-private.h"
 #include "rpt-error.h"
 #include "rpt-segment-store.h"
+#include "rpt-segments-private.h"
 
 #define MAX_NAME 100
 
@@ -294,4 +295,255 @@ rpt_customer_store_saved_segment_members (RptCustomerStore  *self,
   g_autoptr(RptSegmentRule) rule = saved ? rpt_segment_rule_new_from_json (saved->rule, error) : NULL;
 
   return rule ? rpt_customer_store_segment_members (self, rule, NULL, today, error) : NULL;
+}
+
+/* The pass the segments are computed from ------------------------------- */
+
+gboolean
+_rpt_day_number (const char *text,
+                 int        *day)
+{
+  int y, m, d;
+  unsigned era, yoe, doy, doe;
+
+  /* digits and dashes where they belong (a shorter text stops at its end) */
+  if (text == NULL)
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i == 4 || i == 7 ? text[i] != '-' : (unsigned) (text[i] - '0') > 9)
+      return FALSE;
+  y = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  m = (text[5] - '0') * 10 + (text[6] - '0');
+  d = (text[8] - '0') * 10 + (text[9] - '0');
+  if (m < 1 || m > 12 || d < 1 || d > 31)
+    return FALSE;
+  /* days from civil: the proleptic Gregorian calendar, years from 0 */
+  y -= m <= 2;
+  era = (unsigned) y / 400;
+  yoe = (unsigned) y - era * 400;
+  doy = (153 * (unsigned) (m + (m > 2 ? -3 : 9)) + 2) / 5 + (unsigned) d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  *day = (int) (era * 146097 + doe) - 719468;
+  return TRUE;
+}
+
+/* Customer ids to their place, by a table as long as the largest id */
+typedef struct
+{
+  gint32 *slot;
+  gint64  n_slots;
+} IdTable;
+
+static inline gint32
+id_lookup (IdTable *table,
+           gint64   id)
+{
+  return id >= 0 && id < table->n_slots ? table->slot[id] : -1;
+}
+
+static gboolean
+read_customers (RptDatabase *db,
+                GArray      *ids,
+                GArray      *cards,
+                IdTable     *table,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = rpt_database_prepare (db,
+    "SELECT id, frequency_days, last_contact, stage FROM customers WHERE archived = 0 ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Card c = { 0 };
+
+      c.frequency_days = sqlite3_column_int (stmt, 1);
+      if (!_rpt_day_number ((const char *) sqlite3_column_text (stmt, 2), &c.last_contact))
+        c.last_contact = G_MININT;
+      c.stage = sqlite3_column_int (stmt, 3);
+      g_array_append_val (ids, id);
+      g_array_append_val (cards, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return rpt_database_set_error (db, rc, error);
+  table->n_slots = ids->len > 0 ? g_array_index (ids, gint64, ids->len - 1) + 1 : 0;
+  table->slot = g_new (gint32, MAX (table->n_slots, 1));
+  memset (table->slot, 0xff, sizeof (gint32) * (gsize) MAX (table->n_slots, 1));
+  for (guint i = 0; i < ids->len; i++)
+    table->slot[g_array_index (ids, gint64, i)] = (gint32) i;
+  return TRUE;
+}
+
+/* One row of the timeline as it is added up */
+typedef struct
+{
+  gint32 at;
+  int    kind;
+  int    day;
+  gint64 amount;
+} Row;
+
+typedef struct
+{
+  GArray                   *sums;
+  GArray                   *cards;
+  const RptSegmentSettings *settings;
+  int                       start;            /* of the period */
+  int                       previous_start;
+} Pass;
+
+static inline void
+add_row (Pass      *pass,
+         const Row *row)
+{
+  if (row->kind == RPT_ENTRY_PURCHASE)
+    {
+      Sums *s = &g_array_index (pass->sums, Sums, row->at);
+
+      s->lifetime += row->amount;
+      if (row->amount > 0)
+        {
+          if (s->bought == 0 || row->day < s->first)
+            s->first = row->day;
+          if (s->bought == 0 || row->day > s->last)
+            s->last = row->day;
+          s->bought++;
+        }
+      if (row->day >= pass->start)
+        {
+          s->revenue += row->amount;
+          s->purchases += row->amount > 0;
+        }
+      else if (row->day >= pass->previous_start)
+        s->previous += row->amount;
+    }
+  else if (row->day >= pass->start)
+    g_array_index (pass->cards, Card, row->at).cost += pass->settings->cost[row->kind];
+}
+
+/* The rows come in no order of customer, so each finds its customer's
+ * sums anywhere in memory: a row is added only after the next few are
+ * read, its sums asked for from memory as it is read. */
+#define AHEAD 16
+
+static gboolean
+read_timeline (RptDatabase              *db,
+               const RptSegmentSettings *settings,
+               int                       today,
+               GArray                   *sums,
+               GArray                   *cards,
+               IdTable                  *table,
+               GError                  **error)
+{
+  sqlite3_stmt *stmt = rpt_database_prepare (db, "SELECT customer_id, kind, occurred, amount FROM timeline", error);
+  Pass pass = { sums, cards, settings, today - (int) settings->period_days + 1, 0 };
+  Row ring[AHEAD];
+  guint n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  pass.previous_start = pass.start - (int) settings->period_days;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Row row;
+
+      row.at = id_lookup (table, sqlite3_column_int64 (stmt, 0));
+      if (row.at < 0)
+        continue;
+      __builtin_prefetch (&g_array_index (sums, Sums, row.at), 1);
+      row.kind = sqlite3_column_int (stmt, 1);
+      if (row.kind < 0 || row.kind >= RPT_N_ENTRY_KINDS
+          || !_rpt_day_number ((const char *) sqlite3_column_text (stmt, 2), &row.day) || row.day > today)
+        continue;
+      row.amount = sqlite3_column_int64 (stmt, 3);
+      if (n >= AHEAD)
+        add_row (&pass, &ring[n % AHEAD]);
+      ring[n++ % AHEAD] = row;
+    }
+  sqlite3_reset (stmt);
+  for (guint i = n > AHEAD ? n - AHEAD : 0; i < n; i++)
+    add_row (&pass, &ring[i % AHEAD]);
+  return rc == SQLITE_DONE || rpt_database_set_error (db, rc, error);
+}
+
+/* Complaints open longer than the service level, oldest first, with who
+ * looks after them (the complaint's owner, else the customer's). */
+static gboolean
+read_complaints (RptDatabase              *db,
+                 const RptSegmentSettings *settings,
+                 int                       today,
+                 GArray                   *cards,
+                 IdTable                  *table,
+                 GPtrArray                *complaints,
+                 GError                  **error)
+{
+  sqlite3_stmt *stmt = rpt_database_prepare (db,
+    "SELECT t.id, t.customer_id, t.occurred, t.summary, coalesce (s.name, ''), t.due"
+    " FROM timeline t JOIN customers c ON c.id = t.customer_id"
+    " LEFT JOIN staff s ON s.id = coalesce (t.owner_id, c.owner_id)"
+    " WHERE t.kind = 7 AND t.status = 0 AND c.archived = 0"
+    " ORDER BY t.occurred, t.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *opened = (const char *) sqlite3_column_text (stmt, 2);
+      gint32 at = id_lookup (table, sqlite3_column_int64 (stmt, 1));
+      RptOverdueComplaint *c;
+      int day;
+
+      int due;
+
+      /* past its due date; one without, past the service level */
+      if (at < 0 || !_rpt_day_number (opened, &day))
+        continue;
+      if (!_rpt_day_number ((const char *) sqlite3_column_text (stmt, 5), &due))
+        due = day + (int) settings->complaint_days;
+      if (due >= today)
+        continue;
+      c = g_new0 (RptOverdueComplaint, 1);
+      c->timeline_id = sqlite3_column_int64 (stmt, 0);
+      c->customer_id = sqlite3_column_int64 (stmt, 1);
+      c->opened = g_strndup (opened, 10);
+      c->age_days = today - day;
+      c->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      c->owner = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (complaints, c);
+      g_array_index (cards, Card, at).complaint = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || rpt_database_set_error (db, rc, error);
+}
+
+
+gboolean
+_rpt_segments_read (RptDatabase               *db,
+                    const RptSegmentSettings  *settings,
+                    int                        today,
+                    GArray                    *ids,
+                    GArray                   **sums,
+                    GArray                    *cards,
+                    GPtrArray                 *complaints,
+                    GError                   **error)
+{
+  IdTable table = { NULL, 0 };
+  gboolean ok;
+
+  /* one snapshot: the customers and their timeline as of one moment */
+  if (!rpt_database_begin_read (db, error))
+    return FALSE;
+  ok = read_customers (db, ids, cards, &table, error);
+  *sums = g_array_sized_new (FALSE, TRUE, sizeof (Sums), ids->len);
+  g_array_set_size (*sums, ids->len);
+  ok = ok && read_timeline (db, settings, today, *sums, cards, &table, error)
+       && read_complaints (db, settings, today, cards, &table, complaints, error);
+  rpt_database_end_read (db);
+  g_free (table.slot);
+  return ok;
 }
